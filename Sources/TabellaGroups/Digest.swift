@@ -1,0 +1,124 @@
+internal import COpenSSL
+
+/// A hash function from OpenSSL's libcrypto: SHA-256, SHA-512, SHA3-256 or the extendable-output SHAKE-256.
+///
+/// The algorithm is fetched from OpenSSL once per process and shared; each hash uses a fresh context.
+public struct Digest: Sendable, Hashable {
+    /// The OpenSSL name of the algorithm.
+    public let name: String
+    /// The default output length in bytes (for SHAKE-256, the length used when none is given).
+    public let outputByteCount: Int
+    /// The internal block length in bytes (used by HMAC).
+    public let blockByteCount: Int
+    /// Whether the output length may be chosen (an extendable-output function).
+    public let isExtendable: Bool
+
+    /// SHA-256 (FIPS 180-4).
+    public static let sha256 = Digest(name: "SHA256", outputByteCount: 32, blockByteCount: 64, isExtendable: false)
+    /// SHA-512 (FIPS 180-4).
+    public static let sha512 = Digest(name: "SHA512", outputByteCount: 64, blockByteCount: 128, isExtendable: false)
+    /// SHA3-256 (FIPS 202).
+    public static let sha3_256 = Digest(name: "SHA3-256", outputByteCount: 32, blockByteCount: 136, isExtendable: false)
+    /// SHAKE-256 (FIPS 202), an extendable-output function.
+    public static let shake256 = Digest(name: "SHAKE256", outputByteCount: 32, blockByteCount: 136, isExtendable: true)
+
+    /// The hash of the concatenation of `parts`.
+    public func hash(_ parts: [UInt8]...) -> [UInt8] { hash(parts: parts) }
+
+    /// The hash of the concatenation of `parts`, `outputByteCount` bytes long (only an extendable-output function
+    /// may be asked for a length other than its default).
+    public func hash(parts: [[UInt8]], outputByteCount length: Int? = nil) -> [UInt8] {
+        var context = HashContext(self)
+        for part in parts { context.update(part) }
+        return context.finalize(outputByteCount: length)
+    }
+}
+
+/// The running state of one hash computation: feed it bytes with ``update(_:)``, then ``finalize(outputByteCount:)``.
+public struct HashContext: ~Copyable {
+    private let digest: Digest
+    private let context: OpaquePointer
+
+    /// Starts a hash computation with `digest`.
+    public init(_ digest: Digest) {
+        self.digest = digest
+        guard let context = EVP_MD_CTX_new() else { fatalError("OpenSSL could not allocate a digest context") }
+        guard EVP_DigestInit_ex2(context, FetchedDigests.shared.algorithm(digest.name), nil) == 1 else {
+            fatalError("OpenSSL could not start \(digest.name)")
+        }
+        self.context = context
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    /// Adds bytes to the input.
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            if buffer.count > 0 { _ = EVP_DigestUpdate(context, buffer.baseAddress, buffer.count) }
+        }
+    }
+
+    /// Ends the computation and returns the output.
+    public consuming func finalize(outputByteCount length: Int? = nil) -> [UInt8] {
+        let count = length ?? digest.outputByteCount
+        precondition(digest.isExtendable || count == digest.outputByteCount, "\(digest.name) has a fixed length")
+        var output = [UInt8](repeating: 0, count: count)
+        output.withUnsafeMutableBufferPointer { buffer in
+            if digest.isExtendable {
+                _ = EVP_DigestFinalXOF(context, buffer.baseAddress, count)
+            } else {
+                var written: UInt32 = 0
+                _ = EVP_DigestFinal_ex(context, buffer.baseAddress, &written)
+            }
+        }
+        return output
+    }
+}
+
+/// Keyed hashing, HMAC (RFC 2104), over any fixed-length ``Digest``.
+public enum HMAC {
+    /// `HMAC(key, message)` with the given hash function.
+    public static func authenticationCode(_ digest: Digest = .sha256, key: [UInt8], message: [UInt8]) -> [UInt8] {
+        authenticationCode(digest, key: key, parts: [message])
+    }
+
+    /// `HMAC(key, parts[0] ‖ parts[1] ‖ …)` with the given hash function.
+    public static func authenticationCode(_ digest: Digest, key: [UInt8], parts: [[UInt8]]) -> [UInt8] {
+        precondition(!digest.isExtendable, "HMAC needs a fixed-length hash")
+        var block = key.count > digest.blockByteCount ? digest.hash(key) : key
+        block += [UInt8](repeating: 0, count: digest.blockByteCount - block.count)
+        var inner = HashContext(digest)
+        inner.update(block.map { $0 ^ 0x36 })
+        for part in parts { inner.update(part) }
+        let innerHash = inner.finalize()
+        var outer = HashContext(digest)
+        outer.update(block.map { $0 ^ 0x5c })
+        outer.update(innerHash)
+        for index in block.indices { block[index] = 0 }
+        return outer.finalize()
+    }
+}
+
+/// The `EVP_MD` objects fetched from OpenSSL's default provider, once each.
+final class FetchedDigests: @unchecked Sendable {
+    /// The process-wide set.
+    static let shared = FetchedDigests()
+
+    // Written once in `init`, then only read: sharing across threads is safe.
+    private let algorithms: [String: OpaquePointer]
+
+    private init() {
+        var fetched = [String: OpaquePointer]()
+        for name in ["SHA256", "SHA512", "SHA3-256", "SHAKE256"] {
+            guard let algorithm = EVP_MD_fetch(nil, name, nil) else { fatalError("OpenSSL has no \(name)") }
+            fetched[name] = algorithm
+        }
+        algorithms = fetched
+    }
+
+    /// The fetched algorithm of that name.
+    func algorithm(_ name: String) -> OpaquePointer {
+        guard let algorithm = algorithms[name] else { fatalError("\(name) was not fetched") }
+        return algorithm
+    }
+}

@@ -1,0 +1,63 @@
+/// A cyclic group of prime order q, written multiplicatively, with its scalar field.
+///
+/// Elements are plain values that only their own group operates on. Every element built from outside bytes goes
+/// through ``decode(_:)``, which checks range, subgroup membership and canonical form. The argument label of an
+/// exponentiation chooses its routine: `secret:` runs in constant time, `public:` may depend on the exponent.
+public protocol PrimeOrderGroup: Sendable {
+    /// A group element.
+    associatedtype Element: Sendable, Hashable
+    /// A precomputed table for repeated exponentiation of one long-lived base.
+    associatedtype FixedBase: Sendable
+
+    /// A short stable name, such as `integer-4096` or `ristretto255`.
+    var name: String { get }
+    /// Arithmetic modulo the group order q.
+    var scalars: ScalarField { get }
+    /// The neutral element.
+    var identity: Element { get }
+    /// The standard generator g.
+    var generator: Element { get }
+    /// The fixed-base table of the generator, built once.
+    var generatorTable: FixedBase { get }
+    /// The length of an encoded element.
+    var elementByteCount: Int { get }
+
+    /// The group operation `a · b`.
+    func multiply(_ a: Element, _ b: Element) -> Element
+    /// The inverse `a⁻¹`.
+    func inverse(_ a: Element) -> Element
+    /// `base^exponent` in constant time, for secret exponents.
+    func power(_ base: Element, secret exponent: Scalar) -> Element
+    /// `base^exponent`, possibly faster and variable-time, for public exponents.
+    func power(_ base: Element, public exponent: Scalar) -> Element
+    /// Builds the fixed-base table of `base`; worth it when the base is raised to many exponents.
+    func fixedBase(_ base: Element) -> FixedBase
+    /// `base^exponent` from a fixed-base table, in constant time.
+    func power(_ table: FixedBase, secret exponent: Scalar) -> Element
+    /// `base^exponent` from a fixed-base table, variable-time.
+    func power(_ table: FixedBase, public exponent: Scalar) -> Element
+    /// The product `∏ bases[i]^exponents[i]` for public exponents, faster than separate exponentiations.
+    func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element
+    /// The canonical encoding, ``elementByteCount`` bytes.
+    func encode(_ element: Element) -> [UInt8]
+    /// Decodes and validates an element.
+    ///
+    /// - Throws: a ``GroupError`` naming the failed check: length, range, zero, subgroup, canonical form, curve.
+    func decode(_ bytes: [UInt8]) throws(GroupError) -> Element
+}
+
+extension PrimeOrderGroup {
+    /// `a · b⁻¹`.
+    public func divide(_ a: Element, _ b: Element) -> Element { multiply(a, inverse(b)) }
+
+    /// `g^exponent` in constant time, from the generator's table.
+    public func generatorPower(secret exponent: Scalar) -> Element { power(generatorTable, secret: exponent) }
+
+    /// `g^exponent`, variable-time, from the generator's table.
+    public func generatorPower(public exponent: Scalar) -> Element { power(generatorTable, public: exponent) }
+
+    /// The product of several elements (the identity for none).
+    public func product<Elements: Sequence<Element>>(_ elements: Elements) -> Element {
+        elements.reduce(identity, multiply)
+    }
+}

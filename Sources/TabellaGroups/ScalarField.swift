@@ -1,0 +1,200 @@
+internal import CGMP
+
+/// Arithmetic modulo a prime q, the order of a group: the scalars of that group.
+///
+/// Every operation runs in time that depends only on the size of q, never on the values (GMP's `mpn_sec_*`
+/// functions and conditional limb operations), so that secret keys, nonces and responses may pass through it.
+public struct ScalarField: Sendable, Hashable {
+    /// The modulus q as little-endian limbs; the top limb is not zero.
+    internal let modulusLimbs: [UInt]
+    /// The number of bits of q.
+    public let bitCount: Int
+    /// The number of bytes of an encoded scalar.
+    public let byteCount: Int
+    /// The byte order of encoded scalars.
+    public let byteOrder: ByteOrder
+
+    /// Creates the field of integers modulo `modulus` (big-endian bytes), encoded in `byteOrder`.
+    ///
+    /// - Throws: ``GroupError/Code-swift.struct/invalidParameters`` when the modulus is even or below 3.
+    public init(modulus: [UInt8], byteOrder: ByteOrder = .bigEndian) throws(GroupError) {
+        let significant = Array(modulus.drop { $0 == 0 })
+        guard let last = significant.last, last & 1 == 1, significant.count > 1 || last >= 3 else {
+            throw GroupError(.invalidParameters, "the scalar modulus must be an odd integer of at least 3")
+        }
+        let limbs = Limbs.fromBigEndian(significant, count: Limbs.count(forBytes: significant.count))
+        self.modulusLimbs = limbs
+        let top = limbs[limbs.count - 1]
+        self.bitCount = (limbs.count - 1) * UInt.bitWidth + UInt.bitWidth - top.leadingZeroBitCount
+        self.byteCount = (bitCount + 7) / 8
+        self.byteOrder = byteOrder
+    }
+
+    /// The number of 64-bit limbs of a scalar.
+    internal var limbCount: Int { modulusLimbs.count }
+
+    /// The modulus q, big-endian, ``byteCount`` bytes.
+    public var modulus: [UInt8] { Limbs.toBigEndian(modulusLimbs, byteCount: byteCount) }
+
+    /// Zero.
+    public var zero: Scalar { Scalar(limbs: [UInt](repeating: 0, count: limbCount)) }
+
+    /// One.
+    public var one: Scalar { scalar(1) }
+
+    /// The scalar equal to `value` reduced modulo q.
+    public func scalar(_ value: UInt64) -> Scalar {
+        var bytes = [UInt8](repeating: 0, count: 8)
+        for index in 0..<8 { bytes[7 - index] = UInt8(truncatingIfNeeded: value >> UInt64(index * 8)) }
+        return reduce(bigEndian: bytes)
+    }
+
+    // MARK: Arithmetic
+
+    /// `a + b mod q`.
+    public func add(_ a: Scalar, _ b: Scalar) -> Scalar {
+        let n = limbCount
+        var result = [UInt](repeating: 0, count: n)
+        var scratch = [UInt](repeating: 0, count: n)
+        result.withUnsafeMutableBufferPointer { r in
+            scratch.withUnsafeMutableBufferPointer { t in
+                modulusLimbs.withUnsafeBufferPointer { q in
+                    let carry = tgmp_mpn_add_n(r.baseAddress, a.limbs, b.limbs, n)
+                    let borrow = tgmp_mpn_sub_n(t.baseAddress, r.baseAddress, q.baseAddress, n)
+                    // Subtract q when the sum overflowed or is not below q.
+                    _ = tgmp_mpn_cnd_sub_n(carry | (borrow ^ 1), r.baseAddress, r.baseAddress, q.baseAddress, n)
+                }
+            }
+        }
+        return Scalar(limbs: result)
+    }
+
+    /// `a - b mod q`.
+    public func subtract(_ a: Scalar, _ b: Scalar) -> Scalar {
+        let n = limbCount
+        var result = [UInt](repeating: 0, count: n)
+        result.withUnsafeMutableBufferPointer { r in
+            modulusLimbs.withUnsafeBufferPointer { q in
+                let borrow = tgmp_mpn_sub_n(r.baseAddress, a.limbs, b.limbs, n)
+                _ = tgmp_mpn_cnd_add_n(borrow, r.baseAddress, r.baseAddress, q.baseAddress, n)
+            }
+        }
+        return Scalar(limbs: result)
+    }
+
+    /// `-a mod q`.
+    public func negate(_ a: Scalar) -> Scalar { subtract(zero, a) }
+
+    /// `a · b mod q`.
+    public func multiply(_ a: Scalar, _ b: Scalar) -> Scalar {
+        let n = limbCount
+        var product = [UInt](repeating: 0, count: 2 * n)
+        let scratchCount = max(tgmp_mpn_sec_mul_itch(n, n), tgmp_mpn_sec_div_r_itch(2 * n, n))
+        var scratch = [UInt](repeating: 0, count: scratchCount)
+        product.withUnsafeMutableBufferPointer { p in
+            scratch.withUnsafeMutableBufferPointer { s in
+                tgmp_mpn_sec_mul(p.baseAddress, a.limbs, n, b.limbs, n, s.baseAddress)
+                tgmp_mpn_sec_div_r(p.baseAddress, 2 * n, modulusLimbs, n, s.baseAddress)
+            }
+        }
+        return Scalar(limbs: Array(product[0..<n]))
+    }
+
+    /// `a⁻¹ mod q`, or `nil` when `a` is zero.
+    public func inverse(_ a: Scalar) -> Scalar? {
+        let n = limbCount
+        var result = [UInt](repeating: 0, count: n)
+        var input = a.limbs
+        var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_invert_itch(n))
+        let invertible = result.withUnsafeMutableBufferPointer { r in
+            input.withUnsafeMutableBufferPointer { i in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    tgmp_mpn_sec_invert(r.baseAddress, i.baseAddress, modulusLimbs, n, mp_bitcnt_t(2 * n * UInt.bitWidth),
+                                        s.baseAddress)
+                }
+            }
+        }
+        return invertible == 1 ? Scalar(limbs: result) : nil
+    }
+
+    /// Whether `a == b`, in time independent of the values.
+    public func constantTimeEqual(_ a: Scalar, _ b: Scalar) -> Bool {
+        var difference: UInt = 0
+        for index in 0..<limbCount { difference |= a.limbs[index] ^ b.limbs[index] }
+        return difference == 0
+    }
+
+    // MARK: Randomness and reduction
+
+    /// A uniformly random scalar (the reduction of `byteCount + 16` random bytes; bias below 2⁻¹²⁸).
+    public func random() -> Scalar {
+        var bytes = SecureRandom.bytes(count: byteCount + 16)
+        defer { for index in bytes.indices { bytes[index] = 0 } }
+        return reduce(bigEndian: bytes)
+    }
+
+    /// A uniformly random nonzero scalar.
+    public func randomNonzero() -> Scalar {
+        while true {
+            let candidate = random()
+            if !candidate.isZero { return candidate }
+        }
+    }
+
+    /// The integer of any length, read big-endian, reduced modulo q.
+    public func reduce<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) -> Scalar {
+        let n = limbCount
+        let count = max(Limbs.count(forBytes: bytes.count), n)
+        var wide = Limbs.fromBigEndian(bytes, count: count)
+        var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_div_r_itch(count, n))
+        wide.withUnsafeMutableBufferPointer { w in
+            scratch.withUnsafeMutableBufferPointer { s in
+                tgmp_mpn_sec_div_r(w.baseAddress, count, modulusLimbs, n, s.baseAddress)
+            }
+        }
+        return Scalar(limbs: Array(wide[0..<n]))
+    }
+
+    /// The integer of any length, read little-endian, reduced modulo q.
+    public func reduce<Bytes: Collection<UInt8>>(littleEndian bytes: Bytes) -> Scalar {
+        reduce(bigEndian: Array(bytes.reversed()))
+    }
+
+    // MARK: Encoding
+
+    /// The canonical encoding: ``byteCount`` bytes in ``byteOrder``.
+    public func encode(_ scalar: Scalar) -> [UInt8] {
+        let bigEndian = Limbs.toBigEndian(scalar.limbs, byteCount: byteCount)
+        return byteOrder == .bigEndian ? bigEndian : bigEndian.reversed()
+    }
+
+    /// Decodes a canonical encoding (exactly ``byteCount`` bytes in ``byteOrder``, value below q).
+    ///
+    /// - Throws: ``GroupError/Code-swift.struct/wrongLength`` or ``GroupError/Code-swift.struct/outOfRange``.
+    public func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(GroupError) -> Scalar {
+        guard bytes.count == byteCount else {
+            throw GroupError(.wrongLength, "a scalar has \(byteCount) bytes, not \(bytes.count)")
+        }
+        let bigEndian = byteOrder == .bigEndian ? Array(bytes) : Array(bytes.reversed())
+        return try scalar(bigEndian: bigEndian)
+    }
+
+    /// Reads a big-endian integer of any length (leading zero bytes allowed) that must already be below q.
+    ///
+    /// - Throws: ``GroupError/Code-swift.struct/outOfRange`` when the value is q or more.
+    public func scalar<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) throws(GroupError) -> Scalar {
+        let significant = Array(bytes.drop { $0 == 0 })
+        guard significant.count <= limbCount * 8 else {
+            throw GroupError(.outOfRange, "a scalar of \(significant.count) bytes is not below the \(bitCount)-bit order q")
+        }
+        let limbs = Limbs.fromBigEndian(significant, count: limbCount)
+        let borrow = limbs.withUnsafeBufferPointer { value in
+            var difference = [UInt](repeating: 0, count: limbCount)
+            return tgmp_mpn_sub_n(&difference, value.baseAddress, modulusLimbs, limbCount)
+        }
+        guard borrow == 1 else {
+            throw GroupError(.outOfRange, "a scalar is not below the group order q")
+        }
+        return Scalar(limbs: limbs)
+    }
+}
