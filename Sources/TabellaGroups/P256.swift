@@ -1,0 +1,98 @@
+internal import COpenSSL
+
+/// The NIST P-256 curve (secp256r1) over OpenSSL, with points kept in OpenSSL's internal (Jacobian) form between
+/// operations and encoded as 33-byte compressed SEC 1 points.
+///
+/// Scalar multiplication by a secret goes through `EC_POINT_mul`, which OpenSSL implements in constant time; the
+/// generator uses OpenSSL's built-in precomputed table. Multi-exponentiation is `EC_POINTs_mul`.
+public struct P256: PrimeOrderGroup {
+    /// A curve point.
+    public struct Element: Sendable, Hashable {
+        /// The point; never mutated once made.
+        internal let point: ECPoint
+
+        /// Equality of points (independent of their internal coordinates).
+        public static func == (lhs: Element, rhs: Element) -> Bool {
+            P256Curve.shared.areEqual(lhs.point, rhs.point)
+        }
+
+        /// Hashes the compressed encoding.
+        public func hash(into hasher: inout Hasher) { hasher.combine(P256Curve.shared.encode(point)) }
+    }
+
+    /// The fixed base: the point, and whether it is the generator (served by OpenSSL's own table).
+    public struct FixedBase: Sendable {
+        internal let base: Element
+        internal let isGenerator: Bool
+    }
+
+    /// `p256`.
+    public let name = "p256"
+    /// Scalars modulo the curve order n, big-endian as in SEC 1.
+    public let scalars: ScalarField
+    /// Compressed SEC 1 points have 33 bytes.
+    public let elementByteCount = 33
+
+    /// The group.
+    public init() {
+        scalars = P256Curve.shared.scalars
+    }
+
+    /// The point at infinity.
+    public var identity: Element { Element(point: P256Curve.shared.infinity()) }
+
+    /// The standard base point G.
+    public var generator: Element { Element(point: P256Curve.shared.generatorPoint) }
+
+    /// The generator's fixed base.
+    public var generatorTable: FixedBase { FixedBase(base: generator, isGenerator: true) }
+
+    /// Point addition.
+    public func multiply(_ a: Element, _ b: Element) -> Element {
+        Element(point: P256Curve.shared.add(a.point, b.point))
+    }
+
+    /// Point negation.
+    public func inverse(_ a: Element) -> Element { Element(point: P256Curve.shared.negate(a.point)) }
+
+    /// Scalar multiplication in constant time (`EC_POINT_mul` with a constant-time scalar).
+    public func power(_ base: Element, secret exponent: Scalar) -> Element {
+        Element(point: P256Curve.shared.multiply(base.point, by: exponent, secret: true))
+    }
+
+    /// Scalar multiplication of a public scalar.
+    public func power(_ base: Element, public exponent: Scalar) -> Element {
+        Element(point: P256Curve.shared.multiply(base.point, by: exponent, secret: false))
+    }
+
+    /// The fixed base of `base`.
+    public func fixedBase(_ base: Element) -> FixedBase { FixedBase(base: base, isGenerator: base == generator) }
+
+    /// `base^exponent` in constant time; the generator uses OpenSSL's precomputed table.
+    public func power(_ table: FixedBase, secret exponent: Scalar) -> Element {
+        guard table.isGenerator else { return power(table.base, secret: exponent) }
+        return Element(point: P256Curve.shared.multiplyGenerator(by: exponent, secret: true))
+    }
+
+    /// `base^exponent` for a public exponent.
+    public func power(_ table: FixedBase, public exponent: Scalar) -> Element {
+        guard table.isGenerator else { return power(table.base, public: exponent) }
+        return Element(point: P256Curve.shared.multiplyGenerator(by: exponent, secret: false))
+    }
+
+    /// `∏ bases[i]^exponents[i]` with `EC_POINTs_mul`.
+    public func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element {
+        Element(point: P256Curve.shared.multiMultiply(bases.map(\.point), exponents))
+    }
+
+    /// The compressed SEC 1 encoding; the point at infinity is 33 zero bytes.
+    public func encode(_ element: Element) -> [UInt8] { P256Curve.shared.encode(element.point) }
+
+    /// Decodes a compressed SEC 1 point (or 33 zero bytes for the point at infinity).
+    ///
+    /// - Throws: ``GroupError`` with `wrongLength`, `nonCanonical` (a prefix other than 02 or 03),
+    ///   `outOfRange` (x not below the field prime), or `notOnCurve`.
+    public func decode(_ bytes: [UInt8]) throws(GroupError) -> Element {
+        Element(point: try P256Curve.shared.decode(bytes))
+    }
+}

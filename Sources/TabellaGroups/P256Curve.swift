@@ -1,0 +1,141 @@
+internal import COpenSSL
+
+/// An OpenSSL `EC_POINT` on P-256, owned by one object.
+final class ECPoint: @unchecked Sendable {
+    // Mutated only while the object is private to the code that made it; shared values are never mutated.
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { EC_POINT_clear_free(pointer) }
+}
+
+/// The process-wide P-256 curve: OpenSSL's `EC_GROUP`, its generator and its scalar field.
+final class P256Curve: @unchecked Sendable {
+    /// The one instance.
+    static let shared = P256Curve()
+
+    // Built in `init`, read-only afterwards: OpenSSL allows concurrent reads of an EC_GROUP.
+    let group: OpaquePointer
+    let scalars: ScalarField
+    let generatorPoint: ECPoint
+    private let fieldPrime: [UInt8]
+
+    private init() {
+        guard let group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1) else {
+            fatalError("OpenSSL has no P-256")
+        }
+        self.group = group
+        let order = BigNumber()
+        _ = EC_GROUP_get_order(group, order.pointer, nil)
+        let prime = BigNumber()
+        _ = EC_GROUP_get_curve(group, prime.pointer, nil, nil, nil)
+        var orderBytes = [UInt8](repeating: 0, count: 32)
+        _ = BN_bn2binpad(order.pointer, &orderBytes, 32)
+        var primeBytes = [UInt8](repeating: 0, count: 32)
+        _ = BN_bn2binpad(prime.pointer, &primeBytes, 32)
+        fieldPrime = primeBytes
+        // The curve order is an odd prime.
+        scalars = try! ScalarField(modulus: orderBytes, byteOrder: .bigEndian)
+        guard let generator = EC_POINT_dup(EC_GROUP_get0_generator(group), group) else {
+            fatalError("OpenSSL could not copy the P-256 generator")
+        }
+        generatorPoint = ECPoint(generator)
+    }
+
+    func newPoint() -> ECPoint {
+        guard let point = EC_POINT_new(group) else { fatalError("OpenSSL could not allocate a point") }
+        return ECPoint(point)
+    }
+
+    func infinity() -> ECPoint {
+        let point = newPoint()
+        _ = EC_POINT_set_to_infinity(group, point.pointer)
+        return point
+    }
+
+    func copy(_ point: ECPoint) -> ECPoint {
+        guard let copy = EC_POINT_dup(point.pointer, group) else { fatalError("OpenSSL could not copy a point") }
+        return ECPoint(copy)
+    }
+
+    func areEqual(_ a: ECPoint, _ b: ECPoint) -> Bool { EC_POINT_cmp(group, a.pointer, b.pointer, nil) == 0 }
+
+    func add(_ a: ECPoint, _ b: ECPoint) -> ECPoint {
+        let sum = newPoint()
+        _ = EC_POINT_add(group, sum.pointer, a.pointer, b.pointer, nil)
+        return sum
+    }
+
+    /// `accumulator ← accumulator + addend`.
+    func add(into accumulator: ECPoint, _ addend: ECPoint) {
+        _ = EC_POINT_add(group, accumulator.pointer, accumulator.pointer, addend.pointer, nil)
+    }
+
+    /// `accumulator ← 2 · accumulator`.
+    func double(_ accumulator: ECPoint) { _ = EC_POINT_dbl(group, accumulator.pointer, accumulator.pointer, nil) }
+
+    func negate(_ a: ECPoint) -> ECPoint {
+        let negated = copy(a)
+        _ = EC_POINT_invert(group, negated.pointer, nil)
+        return negated
+    }
+
+    func multiply(_ point: ECPoint, by scalar: Scalar, secret: Bool) -> ECPoint {
+        let result = newPoint()
+        let exponent = BigNumber(limbs: scalar.limbs)
+        if secret { exponent.markSecret() }
+        _ = EC_POINT_mul(group, result.pointer, nil, point.pointer, exponent.pointer, nil)
+        return result
+    }
+
+    func multiplyGenerator(by scalar: Scalar, secret: Bool) -> ECPoint {
+        let result = newPoint()
+        let exponent = BigNumber(limbs: scalar.limbs)
+        if secret { exponent.markSecret() }
+        _ = EC_POINT_mul(group, result.pointer, exponent.pointer, nil, nil, nil)
+        return result
+    }
+
+    func multiMultiply(_ points: [ECPoint], _ scalars: [Scalar]) -> ECPoint {
+        precondition(points.count == scalars.count, "one exponent per base")
+        let result = newPoint()
+        let exponents = scalars.map { BigNumber(limbs: $0.limbs) }
+        var pointPointers: [OpaquePointer?] = points.map { Optional($0.pointer) }
+        var exponentPointers: [OpaquePointer?] = exponents.map { Optional($0.pointer) }
+        let status = pointPointers.withUnsafeMutableBufferPointer { pointBuffer in
+            exponentPointers.withUnsafeMutableBufferPointer { exponentBuffer in
+                EC_POINTs_mul(group, result.pointer, nil, points.count, pointBuffer.baseAddress,
+                              exponentBuffer.baseAddress, nil)
+            }
+        }
+        precondition(status == 1, "EC_POINTs_mul failed")
+        return withExtendedLifetime((points, exponents)) { result }
+    }
+
+    func encode(_ point: ECPoint) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 33)
+        guard EC_POINT_is_at_infinity(group, point.pointer) == 0 else { return bytes }
+        _ = EC_POINT_point2oct(group, point.pointer, POINT_CONVERSION_COMPRESSED, &bytes, 33, nil)
+        return bytes
+    }
+
+    func decode(_ bytes: [UInt8]) throws(GroupError) -> ECPoint {
+        guard bytes.count == 33 else {
+            throw GroupError(.wrongLength, "a compressed P-256 point has 33 bytes, not \(bytes.count)")
+        }
+        if bytes.allSatisfy({ $0 == 0 }) { return infinity() }
+        guard bytes[0] == 2 || bytes[0] == 3 else {
+            throw GroupError(.nonCanonical, "a compressed P-256 point starts with 02 or 03, not \(bytes[0])")
+        }
+        guard bytes[1...].lexicographicallyPrecedes(fieldPrime) else {
+            throw GroupError(.outOfRange, "the x-coordinate is not below the P-256 field prime")
+        }
+        let point = newPoint()
+        guard EC_POINT_oct2point(group, point.pointer, bytes, 33, nil) == 1 else {
+            ERR_clear_error()
+            throw GroupError(.notOnCurve, "no point of P-256 has this x-coordinate")
+        }
+        return point
+    }
+}

@@ -1,0 +1,129 @@
+internal import CSodium
+
+/// The ristretto255 group (RFC 9496) over libsodium: a prime-order group built on Curve25519.
+///
+/// libsodium exposes ristretto255 only through encodings: every operation decodes its inputs and encodes its output.
+/// Its scalar multiplications are constant-time, so the public and secret paths are the same routine, and it has no
+/// lower-level point type on which a faster multi-exponentiation could be built (see Docs/groups.md).
+public struct Ristretto255: PrimeOrderGroup {
+    /// A group element, held as its canonical 32-byte encoding.
+    public struct Element: Sendable, Hashable {
+        /// The canonical encoding.
+        internal let bytes: [UInt8]
+    }
+
+    /// A "table" for a fixed base: libsodium offers a precomputed table only for the generator.
+    public struct FixedBase: Sendable {
+        /// The base.
+        internal let base: Element
+        /// Whether the base is the standard generator, which `crypto_scalarmult_ristretto255_base` covers.
+        internal let isGenerator: Bool
+    }
+
+    /// The group order ℓ = 2^252 + 27742317777372353535851937790883648493, big-endian.
+    private static let order = Hex.decode("1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3ed")!
+
+    /// `ristretto255`.
+    public let name = "ristretto255"
+    /// Scalars modulo ℓ, encoded little-endian as in RFC 9496.
+    public let scalars: ScalarField
+    /// The length of an encoded element.
+    public let elementByteCount = 32
+
+    /// The group.
+    public init() {
+        LibraryInitialization.ensure()
+        // ℓ is an odd prime, which is all the scalar field requires.
+        scalars = try! ScalarField(modulus: Self.order, byteOrder: .littleEndian)
+    }
+
+    /// The identity, encoded as 32 zero bytes.
+    public var identity: Element { Element(bytes: [UInt8](repeating: 0, count: 32)) }
+
+    /// The standard generator (the ristretto255 encoding of the Ed25519 base point).
+    public var generator: Element {
+        Element(bytes: Hex.decode("e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76")!)
+    }
+
+    /// The generator's fixed base, served by libsodium's built-in table.
+    public var generatorTable: FixedBase { FixedBase(base: generator, isGenerator: true) }
+
+    /// The group operation (point addition).
+    public func multiply(_ a: Element, _ b: Element) -> Element {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        _ = crypto_core_ristretto255_add(&bytes, a.bytes, b.bytes)
+        return Element(bytes: bytes)
+    }
+
+    /// The inverse (point negation).
+    public func inverse(_ a: Element) -> Element {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        _ = crypto_core_ristretto255_sub(&bytes, identity.bytes, a.bytes)
+        return Element(bytes: bytes)
+    }
+
+    /// Scalar multiplication in constant time.
+    public func power(_ base: Element, secret exponent: Scalar) -> Element {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var scalar = scalars.encode(exponent)
+        // libsodium returns -1 and leaves an unspecified value when the result is the identity.
+        let status = crypto_scalarmult_ristretto255(&bytes, scalar, base.bytes)
+        sodium_memzero(&scalar, scalar.count)
+        return status == 0 ? Element(bytes: bytes) : identity
+    }
+
+    /// Scalar multiplication; libsodium has only the constant-time routine.
+    public func power(_ base: Element, public exponent: Scalar) -> Element { power(base, secret: exponent) }
+
+    /// The fixed base of `base`.
+    public func fixedBase(_ base: Element) -> FixedBase { FixedBase(base: base, isGenerator: base == generator) }
+
+    /// `base^exponent` in constant time, from libsodium's generator table when the base is the generator.
+    public func power(_ table: FixedBase, secret exponent: Scalar) -> Element {
+        guard table.isGenerator else { return power(table.base, secret: exponent) }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var scalar = scalars.encode(exponent)
+        let status = crypto_scalarmult_ristretto255_base(&bytes, scalar)
+        sodium_memzero(&scalar, scalar.count)
+        return status == 0 ? Element(bytes: bytes) : identity
+    }
+
+    /// `base^exponent` from a fixed base (the same constant-time routine).
+    public func power(_ table: FixedBase, public exponent: Scalar) -> Element { power(table, secret: exponent) }
+
+    /// `∏ bases[i]^exponents[i]`: one scalar multiplication per term, as libsodium offers nothing better.
+    public func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element {
+        precondition(bases.count == exponents.count, "one exponent per base")
+        return zip(bases, exponents).reduce(identity) { product, term in
+            multiply(product, power(term.0, public: term.1))
+        }
+    }
+
+    /// The canonical 32-byte encoding.
+    public func encode(_ element: Element) -> [UInt8] { element.bytes }
+
+    /// Decodes a canonical ristretto255 encoding.
+    ///
+    /// - Throws: ``GroupError`` with `wrongLength`, `nonCanonical` (a field element not below 2^255 - 19, or
+    ///   negative), or `notOnCurve` (no point has this encoding).
+    public func decode(_ bytes: [UInt8]) throws(GroupError) -> Element {
+        guard bytes.count == 32 else {
+            throw GroupError(.wrongLength, "a ristretto255 element has 32 bytes, not \(bytes.count)")
+        }
+        guard Self.isCanonicalNonNegative(bytes) else {
+            throw GroupError(.nonCanonical, "the ristretto255 encoding is not a canonical non-negative field element")
+        }
+        guard crypto_core_ristretto255_is_valid_point(bytes) == 1 else {
+            throw GroupError(.notOnCurve, "no ristretto255 element has this encoding")
+        }
+        return Element(bytes: bytes)
+    }
+
+    /// Whether 32 little-endian bytes are a field element below 2^255 - 19 whose low bit (its sign) is clear.
+    private static func isCanonicalNonNegative(_ bytes: [UInt8]) -> Bool {
+        guard bytes[0] & 1 == 0, bytes[31] & 0x80 == 0 else { return false }
+        // Below 2^255 - 19 unless every byte is 0xff (0x7f at the top) and the lowest is 0xed or more.
+        let allHigh = bytes[1..<31].allSatisfy { $0 == 0xff } && bytes[31] == 0x7f
+        return !(allHigh && bytes[0] >= 0xed)
+    }
+}
