@@ -1,6 +1,7 @@
 internal import COpenSSL
 
-/// A hash function from OpenSSL's libcrypto: SHA-256, SHA-512, SHA3-256 or the extendable-output SHAKE-256.
+/// A hash function from OpenSSL's libcrypto: SHA-256, SHA-512, SHA3-256, the extendable-output SHAKE-256, or
+/// SHA-1 for the known-answer tests of older standards.
 ///
 /// The algorithm is fetched from OpenSSL once per process and shared; each hash uses a fresh context.
 public struct Digest: Sendable, Hashable {
@@ -13,6 +14,9 @@ public struct Digest: Sendable, Hashable {
     /// Whether the output length may be chosen (an extendable-output function).
     public let isExtendable: Bool
 
+    /// SHA-1 (FIPS 180-4). Broken for collision resistance: only for checking published vectors (RFC 5869's HKDF
+    /// cases), never for new hashing.
+    public static let sha1 = Digest(name: "SHA1", outputByteCount: 20, blockByteCount: 64, isExtendable: false)
     /// SHA-256 (FIPS 180-4).
     public static let sha256 = Digest(name: "SHA256", outputByteCount: 32, blockByteCount: 64, isExtendable: false)
     /// SHA-512 (FIPS 180-4).
@@ -109,7 +113,7 @@ final class FetchedDigests: @unchecked Sendable {
 
     private init() {
         var fetched = [String: OpaquePointer]()
-        for name in ["SHA256", "SHA512", "SHA3-256", "SHAKE256"] {
+        for name in ["SHA1", "SHA256", "SHA512", "SHA3-256", "SHAKE256"] {
             guard let algorithm = EVP_MD_fetch(nil, name, nil) else { fatalError("OpenSSL has no \(name)") }
             fetched[name] = algorithm
         }
