@@ -36,12 +36,6 @@ struct MultiRecipientCiphertextTests {
         let output: Ciphertext
     }
 
-    /// The 2048-bit group of the first encryption vector.
-    static func group2048() throws -> IntegerGroup {
-        let vectors = try SwissPostVectors.cases("elgamal/get-ciphertext.json", as: [EncryptCase].self)
-        return try #require(vectors.first).context.group(name: "swisspost-2048")
-    }
-
     @Test("elgamal/get-ciphertext.json: every case (2 messages, 3 keys: the excess key is dropped)")
     func encryptVectors() throws {
         let cases = try SwissPostVectors.cases("elgamal/get-ciphertext.json", as: [EncryptCase].self)
@@ -70,7 +64,7 @@ struct MultiRecipientCiphertextTests {
 
     @Test("decrypting with the secret keys returns the messages; a product encrypts the product")
     func roundTrip() throws {
-        let group = try Self.group2048()
+        let group = TestGroups.safePrime
         let secrets = (0..<3).map { _ in group.scalars.randomNonzero() }
         let keys = secrets.map { group.generatorPower(secret: $0) }
         let messages = (0..<3).map { _ in group.generatorPower(secret: group.scalars.random()) }
@@ -89,7 +83,7 @@ struct MultiRecipientCiphertextTests {
 
     @Test("no messages, too few keys and ciphertexts of different widths are rejected with their reason")
     func rejections() throws {
-        let group = try Self.group2048()
+        let group = TestGroups.safePrime
         let one = group.scalars.one
         let g = group.generator
         let none = #expect(throws: CiphertextError.self) {

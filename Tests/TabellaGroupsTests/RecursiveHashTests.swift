@@ -74,7 +74,7 @@ struct RecursiveHashTests {
         #expect(try RecursiveHash.hash([.integer(bigEndian: [0, 0, 0x01, 0x00])])
                 == RecursiveHash.hash([.integer(256)]))
         #expect(try RecursiveHash.hash([.integer(bigEndian: [])]) == RecursiveHash.hash([.integer(0)]))
-        let group = try MultiRecipientCiphertextTests.group2048()
+        let group = TestGroups.safePrime
         let element = group.generatorPower(public: group.scalars.scalar(12_345))
         #expect(try RecursiveHash.hash([.element(element)])
                 == RecursiveHash.hash([.integer(bigEndian: group.encode(element))]))

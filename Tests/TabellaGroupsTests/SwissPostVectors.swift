@@ -12,14 +12,7 @@ enum SwissPostVectors {
 
     /// The cases of one vector file, by its path below `Vectors/swisspost-crypto-primitives/`.
     static func cases<Case: Decodable>(_ path: String, as type: [Case].Type = [Case].self) throws -> [Case] {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-            guard directory.pathComponents.count > 1 else {
-                throw Malformed(description: "no Package.swift above the tests")
-            }
-            directory.deleteLastPathComponent()
-        }
-        let file = directory.appendingPathComponent("Vectors/swisspost-crypto-primitives/\(path)")
+        let file = VectorFiles.url("swisspost-crypto-primitives/\(path)")
         return try JSONDecoder().decode(type, from: Data(contentsOf: file))
     }
 
