@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Synchronization
 
 /// An OpenSSL `BIGNUM` owned by one object and freed (cleared) with it.
 ///
@@ -53,10 +54,14 @@ final class BigNumber {
     func markSecret() { BN_set_flags(pointer, BN_FLG_CONSTTIME) }
 }
 
-/// A scratch `BN_CTX` for one operation on one thread.
-final class BigNumberContext {
+/// A scratch `BN_CTX`, used by one thread at a time.
+///
+/// Allocating a context costs as much as a P-256 point addition, so contexts are reused through ``pooled(_:)``.
+final class BigNumberContext: @unchecked Sendable {
     /// The owned context.
     let pointer: OpaquePointer
+
+    private static let pool = Mutex<[BigNumberContext]>([])
 
     init() {
         guard let pointer = BN_CTX_new() else { fatalError("OpenSSL could not allocate a BN_CTX") }
@@ -64,4 +69,11 @@ final class BigNumberContext {
     }
 
     deinit { BN_CTX_free(pointer) }
+
+    /// Runs `body` with a context taken from a process-wide pool, and puts it back afterwards.
+    static func pooled<Result>(_ body: (BigNumberContext) -> Result) -> Result {
+        let context = pool.withLock { $0.popLast() } ?? BigNumberContext()
+        defer { pool.withLock { $0.append(context) } }
+        return body(context)
+    }
 }

@@ -96,25 +96,28 @@ public struct IntegerGroup: PrimeOrderGroup {
 
     /// `a⁻¹ mod p` (variable-time; elements are public).
     public func inverse(_ a: Element) -> Element {
-        let scratch = BigNumberContext()
-        let value = BigNumber(limbs: a.limbs)
-        _ = BN_mod_inverse(value.pointer, value.pointer, storage.domain.modulus.pointer, scratch.pointer)
-        return Element(limbs: value.limbs(count: storage.modulusLimbs.count))
+        BigNumberContext.pooled { scratch in
+            let value = BigNumber(limbs: a.limbs)
+            _ = BN_mod_inverse(value.pointer, value.pointer, storage.domain.modulus.pointer, scratch.pointer)
+            return Element(limbs: value.limbs(count: storage.modulusLimbs.count))
+        }
     }
 
     /// `base^exponent mod p` in constant time.
     public func power(_ base: Element, secret exponent: Scalar) -> Element {
-        let scratch = BigNumberContext()
-        let result = storage.domain.powerConstantTime(BigNumber(limbs: base.limbs), BigNumber(limbs: exponent.limbs),
-                                                      scratch)
-        return Element(limbs: result.limbs(count: storage.modulusLimbs.count))
+        BigNumberContext.pooled { scratch in
+            let result = storage.domain.powerConstantTime(
+                BigNumber(limbs: base.limbs), BigNumber(limbs: exponent.limbs), scratch)
+            return Element(limbs: result.limbs(count: storage.modulusLimbs.count))
+        }
     }
 
     /// `base^exponent mod p`, variable-time.
     public func power(_ base: Element, public exponent: Scalar) -> Element {
-        let scratch = BigNumberContext()
-        let result = storage.domain.power(BigNumber(limbs: base.limbs), BigNumber(limbs: exponent.limbs), scratch)
-        return Element(limbs: result.limbs(count: storage.modulusLimbs.count))
+        BigNumberContext.pooled { scratch in
+            let result = storage.domain.power(BigNumber(limbs: base.limbs), BigNumber(limbs: exponent.limbs), scratch)
+            return Element(limbs: result.limbs(count: storage.modulusLimbs.count))
+        }
     }
 
     /// A comb table for `base`.
@@ -229,9 +232,10 @@ extension IntegerGroup {
                     }
                 }
             }
-            let scratch = BigNumberContext()
-            let result = domain.power(BigNumber(limbs: limbs), BigNumber(limbs: orderExponent), scratch)
-            return BN_is_one(result.pointer) == 1
+            return BigNumberContext.pooled { scratch in
+                let result = domain.power(BigNumber(limbs: limbs), BigNumber(limbs: orderExponent), scratch)
+                return BN_is_one(result.pointer) == 1
+            }
         }
 
         /// Miller-Rabin on a limb string.

@@ -59,25 +59,19 @@ final class P256Curve: @unchecked Sendable {
         return ECPoint(copy)
     }
 
-    func areEqual(_ a: ECPoint, _ b: ECPoint) -> Bool { EC_POINT_cmp(group, a.pointer, b.pointer, nil) == 0 }
+    func areEqual(_ a: ECPoint, _ b: ECPoint) -> Bool {
+        BigNumberContext.pooled { EC_POINT_cmp(group, a.pointer, b.pointer, $0.pointer) == 0 }
+    }
 
     func add(_ a: ECPoint, _ b: ECPoint) -> ECPoint {
         let sum = newPoint()
-        _ = EC_POINT_add(group, sum.pointer, a.pointer, b.pointer, nil)
+        BigNumberContext.pooled { _ = EC_POINT_add(group, sum.pointer, a.pointer, b.pointer, $0.pointer) }
         return sum
     }
 
-    /// `accumulator ← accumulator + addend`.
-    func add(into accumulator: ECPoint, _ addend: ECPoint) {
-        _ = EC_POINT_add(group, accumulator.pointer, accumulator.pointer, addend.pointer, nil)
-    }
-
-    /// `accumulator ← 2 · accumulator`.
-    func double(_ accumulator: ECPoint) { _ = EC_POINT_dbl(group, accumulator.pointer, accumulator.pointer, nil) }
-
     func negate(_ a: ECPoint) -> ECPoint {
         let negated = copy(a)
-        _ = EC_POINT_invert(group, negated.pointer, nil)
+        BigNumberContext.pooled { _ = EC_POINT_invert(group, negated.pointer, $0.pointer) }
         return negated
     }
 
@@ -85,7 +79,9 @@ final class P256Curve: @unchecked Sendable {
         let result = newPoint()
         let exponent = BigNumber(limbs: scalar.limbs)
         if secret { exponent.markSecret() }
-        _ = EC_POINT_mul(group, result.pointer, nil, point.pointer, exponent.pointer, nil)
+        BigNumberContext.pooled { scratch in
+            _ = EC_POINT_mul(group, result.pointer, nil, point.pointer, exponent.pointer, scratch.pointer)
+        }
         return result
     }
 
@@ -93,7 +89,9 @@ final class P256Curve: @unchecked Sendable {
         let result = newPoint()
         let exponent = BigNumber(limbs: scalar.limbs)
         if secret { exponent.markSecret() }
-        _ = EC_POINT_mul(group, result.pointer, exponent.pointer, nil, nil, nil)
+        BigNumberContext.pooled { scratch in
+            _ = EC_POINT_mul(group, result.pointer, exponent.pointer, nil, nil, scratch.pointer)
+        }
         return result
     }
 
@@ -105,8 +103,10 @@ final class P256Curve: @unchecked Sendable {
         var exponentPointers: [OpaquePointer?] = exponents.map { Optional($0.pointer) }
         let status = pointPointers.withUnsafeMutableBufferPointer { pointBuffer in
             exponentPointers.withUnsafeMutableBufferPointer { exponentBuffer in
-                EC_POINTs_mul(group, result.pointer, nil, points.count, pointBuffer.baseAddress,
-                              exponentBuffer.baseAddress, nil)
+                BigNumberContext.pooled { scratch in
+                    EC_POINTs_mul(group, result.pointer, nil, points.count, pointBuffer.baseAddress,
+                                  exponentBuffer.baseAddress, scratch.pointer)
+                }
             }
         }
         precondition(status == 1, "EC_POINTs_mul failed")
@@ -116,7 +116,9 @@ final class P256Curve: @unchecked Sendable {
     func encode(_ point: ECPoint) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: 33)
         guard EC_POINT_is_at_infinity(group, point.pointer) == 0 else { return bytes }
-        _ = EC_POINT_point2oct(group, point.pointer, POINT_CONVERSION_COMPRESSED, &bytes, 33, nil)
+        BigNumberContext.pooled { scratch in
+            _ = EC_POINT_point2oct(group, point.pointer, POINT_CONVERSION_COMPRESSED, &bytes, 33, scratch.pointer)
+        }
         return bytes
     }
 
@@ -132,7 +134,10 @@ final class P256Curve: @unchecked Sendable {
             throw GroupError(.outOfRange, "the x-coordinate is not below the P-256 field prime")
         }
         let point = newPoint()
-        guard EC_POINT_oct2point(group, point.pointer, bytes, 33, nil) == 1 else {
+        let decoded = BigNumberContext.pooled { scratch in
+            EC_POINT_oct2point(group, point.pointer, bytes, 33, scratch.pointer)
+        }
+        guard decoded == 1 else {
             ERR_clear_error()
             throw GroupError(.notOnCurve, "no point of P-256 has this x-coordinate")
         }
