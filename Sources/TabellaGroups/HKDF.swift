@@ -10,19 +10,25 @@ public enum HKDF {
     ///   - length: L, from 1 to 255 times the hash output length.
     /// - Throws: ``HashingError/Code-swift.struct/tooShort`` for a key shorter than the hash output or a length
     ///   below 1, ``HashingError/Code-swift.struct/tooLong`` for a length above 255 blocks.
-    public static func expand(_ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [UInt8],
-                              length: Int) throws(HashingError) -> [UInt8] {
+    public static func expand(
+        _ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [UInt8],
+        length: Int
+    ) throws(HashingError) -> [UInt8] {
         let blockLength = digest.outputByteCount
         guard pseudorandomKey.count >= blockLength else {
-            throw HashingError(.tooShort, "the HKDF key has \(pseudorandomKey.count) bytes, fewer than the "
-                + "\(blockLength) of \(digest.name)")
+            throw HashingError(
+                .tooShort,
+                "the HKDF key has \(pseudorandomKey.count) bytes, fewer than the "
+                    + "\(blockLength) of \(digest.name)")
         }
         guard length >= 1 else {
             throw HashingError(.tooShort, "HKDF-Expand was asked for \(length) bytes; at least 1 is needed")
         }
         guard length <= 255 * blockLength else {
-            throw HashingError(.tooLong, "HKDF-Expand with \(digest.name) gives at most \(255 * blockLength) bytes, "
-                + "not \(length)")
+            throw HashingError(
+                .tooLong,
+                "HKDF-Expand with \(digest.name) gives at most \(255 * blockLength) bytes, "
+                    + "not \(length)")
         }
         var output = [UInt8]()
         output.reserveCapacity(length + blockLength)

@@ -25,11 +25,15 @@ public struct MultiRecipientCiphertext<Group: PrimeOrderGroup>: Sendable, Hashab
     ///
     /// - Throws: ``CiphertextError/Code-swift.struct/noMessages`` for no messages,
     ///   ``CiphertextError/Code-swift.struct/tooFewPublicKeys`` when there are more messages than keys.
-    public static func encrypt(_ messages: [Group.Element], randomness r: Scalar, publicKeys: [Group.Element],
-                               in group: Group) throws(CiphertextError) -> Self {
+    public static func encrypt(
+        _ messages: [Group.Element], randomness r: Scalar, publicKeys: [Group.Element],
+        in group: Group
+    ) throws(CiphertextError) -> Self {
         guard messages.count <= publicKeys.count else {
-            throw CiphertextError(.tooFewPublicKeys, "\(messages.count) messages need as many public keys, "
-                + "but only \(publicKeys.count) were given")
+            throw CiphertextError(
+                .tooFewPublicKeys,
+                "\(messages.count) messages need as many public keys, "
+                    + "but only \(publicKeys.count) were given")
         }
         let phis = zip(messages, publicKeys).map { message, key in
             group.multiply(group.power(key, secret: r), message)
@@ -46,8 +50,10 @@ public struct MultiRecipientCiphertext<Group: PrimeOrderGroup>: Sendable, Hashab
     /// - Throws: ``CiphertextError/Code-swift.struct/widthMismatch`` when the two hold different numbers of messages.
     public func multiplied(by other: Self, in group: Group) throws(CiphertextError) -> Self {
         guard width == other.width else {
-            throw CiphertextError(.widthMismatch, "ciphertexts of \(width) and \(other.width) messages cannot be "
-                + "multiplied")
+            throw CiphertextError(
+                .widthMismatch,
+                "ciphertexts of \(width) and \(other.width) messages cannot be "
+                    + "multiplied")
         }
         return try Self(gamma: group.multiply(gamma, other.gamma), phis: zip(phis, other.phis).map(group.multiply))
     }

@@ -29,8 +29,10 @@ public enum RecursiveHash {
     ///   errors of ``hash(_:digest:)`` for the values.
     public static func hash(_ values: [HashableValue], bitLength: Int) throws(HashingError) -> [UInt8] {
         guard bitLength >= minimumBitLength else {
-            throw HashingError(.tooShort, "a recursive hash of \(bitLength) bits is below the \(minimumBitLength)-bit "
-                + "minimum of SHAKE-256")
+            throw HashingError(
+                .tooShort,
+                "a recursive hash of \(bitLength) bits is below the \(minimumBitLength)-bit "
+                    + "minimum of SHAKE-256")
         }
         let (root, path) = try root(of: values)
         return try digest(of: root, path: path, using: .shake256, bitLength: bitLength)
@@ -75,8 +77,10 @@ public enum RecursiveHash {
 
     /// The hash of one value: `digest` when `bitLength` is `nil`, else SHAKE-256 cut to `bitLength` bits.
     /// `path` is the value's position among the caller's values, for error messages.
-    private static func digest(of value: HashableValue, path: [Int], using digest: Digest,
-                               bitLength: Int?) throws(HashingError) -> [UInt8] {
+    private static func digest(
+        of value: HashableValue, path: [Int], using digest: Digest,
+        bitLength: Int?
+    ) throws(HashingError) -> [UInt8] {
         var context = HashContext(digest)
         if let bytes = value.prefixedBytes {
             context.update(bytes)

@@ -11,14 +11,18 @@ public enum SwissPostKDF {
     ///   - length: the number of bytes to derive, from 1 to 255 hash outputs.
     /// - Throws: ``HashingError/Code-swift.struct/infoTooLong`` naming the string, and the errors of
     ///   ``HKDF/expand(_:pseudorandomKey:info:length:)``.
-    public static func derive(_ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],
-                              length: Int) throws(HashingError) -> [UInt8] {
+    public static func derive(
+        _ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],
+        length: Int
+    ) throws(HashingError) -> [UInt8] {
         var context = [UInt8]()
         for (index, text) in info.enumerated() {
             let bytes = Array(text.utf8)
             guard bytes.count <= 255 else {
-                throw HashingError(.infoTooLong, "KDF info[\(index)] has \(bytes.count) bytes in UTF-8; at most 255 "
-                    + "fit its one-byte length")
+                throw HashingError(
+                    .infoTooLong,
+                    "KDF info[\(index)] has \(bytes.count) bytes in UTF-8; at most 255 "
+                        + "fit its one-byte length")
             }
             context.append(UInt8(bytes.count))
             context += bytes
@@ -39,13 +43,17 @@ public enum SwissPostKDF {
     /// - Returns: the integer as big-endian bytes, as many as q has without leading zeros.
     /// - Throws: ``HashingError/Code-swift.struct/tooShort`` for a bound shorter than the hash output, and the
     ///   errors of ``derive(_:pseudorandomKey:info:length:)``.
-    public static func deriveToZq(_ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],
-                                  upperBound: [UInt8]) throws(HashingError) -> [UInt8] {
+    public static func deriveToZq(
+        _ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],
+        upperBound: [UInt8]
+    ) throws(HashingError) -> [UInt8] {
         let bound = BigEndianInteger.minimal(upperBound)
         let bitLength = BigEndianInteger.bitLength(bound)
         guard bound.count >= digest.outputByteCount else {
-            throw HashingError(.tooShort, "KDFToZq needs a bound of at least \(digest.outputByteCount) bytes for "
-                + "\(digest.name), not \(bound.count)")
+            throw HashingError(
+                .tooShort,
+                "KDFToZq needs a bound of at least \(digest.outputByteCount) bytes for "
+                    + "\(digest.name), not \(bound.count)")
         }
         var output = try derive(digest, pseudorandomKey: pseudorandomKey, info: info, length: bound.count)
         var candidate = BigEndianInteger.cut(output, toBitLength: bitLength)
@@ -59,8 +67,10 @@ public enum SwissPostKDF {
     /// KDFToZq with the field's order as the bound: a uniform scalar derived from the key, such as a secret key.
     ///
     /// - Throws: the errors of ``deriveToZq(_:pseudorandomKey:info:upperBound:)``.
-    public static func deriveScalar(_ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],
-                                    in field: ScalarField) throws(HashingError) -> Scalar {
+    public static func deriveScalar(
+        _ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],
+        in field: ScalarField
+    ) throws(HashingError) -> Scalar {
         let integer = try deriveToZq(digest, pseudorandomKey: pseudorandomKey, info: info, upperBound: field.modulus)
         return Scalar(limbs: Limbs.fromBigEndian(integer, count: field.limbCount))
     }

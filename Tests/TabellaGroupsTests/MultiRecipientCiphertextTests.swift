@@ -1,5 +1,5 @@
-import Testing
 import TabellaGroups
+import Testing
 
 @Suite("Swiss Post multi-recipient ElGamal")
 struct MultiRecipientCiphertextTests {
@@ -8,16 +8,17 @@ struct MultiRecipientCiphertextTests {
         let phis: [String]
 
         func decoded(in group: IntegerGroup) throws -> MultiRecipientCiphertext<IntegerGroup> {
-            try MultiRecipientCiphertext(gamma: group.element(vector: gamma),
-                                         phis: phis.map { try group.element(vector: $0) })
+            try MultiRecipientCiphertext(
+                gamma: group.element(vector: gamma),
+                phis: phis.map { try group.element(vector: $0) })
         }
     }
 
     struct EncryptCase: Decodable {
         struct Input: Decodable {
-            let bold_m: [String]
+            let boldM: [String]
             let r: String
-            let bold_pk: [String]
+            let boldPk: [String]
         }
         let description: String
         let context: SwissPostVectors.GroupContext
@@ -27,8 +28,8 @@ struct MultiRecipientCiphertextTests {
 
     struct ProductCase: Decodable {
         struct Input: Decodable {
-            let upper_c_a: Ciphertext
-            let upper_c_b: Ciphertext
+            let upperCA: Ciphertext
+            let upperCB: Ciphertext
         }
         let description: String
         let context: SwissPostVectors.GroupContext
@@ -42,8 +43,8 @@ struct MultiRecipientCiphertextTests {
         #expect(cases.count == 2)
         for vector in cases {
             let group = try vector.context.group(name: vector.description)
-            let messages = try vector.input.bold_m.map { try group.element(vector: $0) }
-            let keys = try vector.input.bold_pk.map { try group.element(vector: $0) }
+            let messages = try vector.input.boldM.map { try group.element(vector: $0) }
+            let keys = try vector.input.boldPk.map { try group.element(vector: $0) }
             let r = try group.scalars.scalar(bigEndian: SwissPostVectors.integer(vector.input.r))
             let ciphertext = try MultiRecipientCiphertext.encrypt(messages, randomness: r, publicKeys: keys, in: group)
             #expect(ciphertext == (try vector.output.decoded(in: group)), "\(vector.description)")
@@ -56,8 +57,8 @@ struct MultiRecipientCiphertextTests {
         #expect(cases.count == 2)
         for vector in cases {
             let group = try vector.context.group(name: vector.description)
-            let a = try vector.input.upper_c_a.decoded(in: group)
-            let b = try vector.input.upper_c_b.decoded(in: group)
+            let a = try vector.input.upperCA.decoded(in: group)
+            let b = try vector.input.upperCB.decoded(in: group)
             #expect(try a.multiplied(by: b, in: group) == vector.output.decoded(in: group), "\(vector.description)")
         }
     }
@@ -76,8 +77,9 @@ struct MultiRecipientCiphertextTests {
         }
         let squares = messages.map { group.multiply($0, $0) }
         let second = try MultiRecipientCiphertext.encrypt(messages, randomness: s, publicKeys: keys, in: group)
-        let sum = try MultiRecipientCiphertext.encrypt(squares, randomness: group.scalars.add(r, s), publicKeys: keys,
-                                                       in: group)
+        let sum = try MultiRecipientCiphertext.encrypt(
+            squares, randomness: group.scalars.add(r, s), publicKeys: keys,
+            in: group)
         #expect(try first.multiplied(by: second, in: group) == sum)
     }
 

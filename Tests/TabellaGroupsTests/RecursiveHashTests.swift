@@ -1,10 +1,10 @@
-import Testing
 import TabellaGroups
+import Testing
 
 @Suite("Swiss Post recursive hash")
 struct RecursiveHashTests {
     struct HashCase: Decodable {
-        struct Context: Decodable { let hash_function: String }
+        struct Context: Decodable { let hashFunction: String }
         struct Input: Decodable { let values: [SwissPostVectors.Value] }
         struct Output: Decodable { let hash: String }
         let description: String
@@ -29,7 +29,7 @@ struct RecursiveHashTests {
         let cases = try SwissPostVectors.cases("recursive-hash-sha3-256.json", as: [HashCase].self)
         #expect(cases.count == 7)
         for vector in cases {
-            #expect(vector.context.hash_function == "SHA3-256")
+            #expect(vector.context.hashFunction == "SHA3-256")
             let digest = try RecursiveHash.hash(vector.input.values.map(\.value))
             #expect(digest == (try SwissPostVectors.bytes(vector.output.hash)), "\(vector.description)")
         }
@@ -65,18 +65,21 @@ struct RecursiveHashTests {
         ].map { try RecursiveHash.hash($0) }
         #expect(Set(digests).count == digests.count)
         // Several values are the list of them.
-        #expect(try RecursiveHash.hash([.string("A"), .string("B")])
+        #expect(
+            try RecursiveHash.hash([.string("A"), .string("B")])
                 == RecursiveHash.hash([.list([.string("A"), .string("B")])]))
     }
 
     @Test("an integer hashes alike however it is padded, and elements and scalars hash as their integers")
     func integerForms() throws {
-        #expect(try RecursiveHash.hash([.integer(bigEndian: [0, 0, 0x01, 0x00])])
+        #expect(
+            try RecursiveHash.hash([.integer(bigEndian: [0, 0, 0x01, 0x00])])
                 == RecursiveHash.hash([.integer(256)]))
         #expect(try RecursiveHash.hash([.integer(bigEndian: [])]) == RecursiveHash.hash([.integer(0)]))
         let group = TestGroups.safePrime
         let element = group.generatorPower(public: group.scalars.scalar(12_345))
-        #expect(try RecursiveHash.hash([.element(element)])
+        #expect(
+            try RecursiveHash.hash([.element(element)])
                 == RecursiveHash.hash([.integer(bigEndian: group.encode(element))]))
         #expect(try RecursiveHash.hash([.scalar(group.scalars.scalar(4))]) == RecursiveHash.hash([.integer(4)]))
         #expect(try RecursiveHash.hash([.element(group.generator)]) == RecursiveHash.hash([.integer(4)]))

@@ -1,5 +1,5 @@
-import Testing
 import TabellaGroups
+import Testing
 
 @Suite("HKDF-Expand and the Swiss Post KDF")
 struct SwissPostKDFTests {
@@ -45,9 +45,10 @@ struct SwissPostKDFTests {
         let cases = try SwissPostVectors.cases("utils/hkdf-expand.json", as: [ExpandCase].self)
         #expect(cases.count == 7)
         for vector in cases {
-            let output = try SwissPostKDF.derive(Self.digest(vector.context.hash),
-                                                 pseudorandomKey: SwissPostVectors.bytes(vector.input.prk),
-                                                 info: vector.input.info, length: vector.input.length)
+            let output = try SwissPostKDF.derive(
+                Self.digest(vector.context.hash),
+                pseudorandomKey: SwissPostVectors.bytes(vector.input.prk),
+                info: vector.input.info, length: vector.input.length)
             #expect(output == (try SwissPostVectors.bytes(vector.output.okm)), "\(vector.description)")
         }
     }
@@ -72,7 +73,8 @@ struct SwissPostKDFTests {
     func rfcCaseOne() throws {
         let key = try #require(Hex.decode("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5"))
         let output = try HKDF.expand(.sha256, pseudorandomKey: key, info: Array(0xf0...0xf9), length: 42)
-        #expect(Hex.encode(output)
+        #expect(
+            Hex.encode(output)
                 == "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865")
     }
 
@@ -81,9 +83,11 @@ struct SwissPostKDFTests {
         let key = [UInt8](repeating: 7, count: 32)
         let strings = ["ab", "Ä"]
         let raw: [UInt8] = [2, 0x61, 0x62, 2, 0xc3, 0x84]
-        #expect(try SwissPostKDF.derive(pseudorandomKey: key, info: strings, length: 40)
+        #expect(
+            try SwissPostKDF.derive(pseudorandomKey: key, info: strings, length: 40)
                 == HKDF.expand(pseudorandomKey: key, info: raw, length: 40))
-        #expect(try SwissPostKDF.derive(pseudorandomKey: key, info: ["a", "b"], length: 32)
+        #expect(
+            try SwissPostKDF.derive(pseudorandomKey: key, info: ["a", "b"], length: 32)
                 != SwissPostKDF.derive(pseudorandomKey: key, info: ["ab"], length: 32))
     }
 
@@ -93,8 +97,9 @@ struct SwissPostKDFTests {
         let bound: [UInt8] = [0x80] + [UInt8](repeating: 0, count: 31)
         var results = Set<[UInt8]>()
         for seed in UInt8(0)..<16 {
-            let u = try SwissPostKDF.deriveToZq(pseudorandomKey: [UInt8](repeating: seed, count: 32), info: ["t"],
-                                                upperBound: bound)
+            let u = try SwissPostKDF.deriveToZq(
+                pseudorandomKey: [UInt8](repeating: seed, count: 32), info: ["t"],
+                upperBound: bound)
             #expect(u.count == 32 && u.lexicographicallyPrecedes(bound))
             results.insert(u)
         }
@@ -121,8 +126,9 @@ struct SwissPostKDFTests {
         #expect(info?.code == .infoTooLong)
         #expect(info?.message.contains("info[1]") == true)
         let bound = #expect(throws: HashingError.self) {
-            try SwissPostKDF.deriveToZq(pseudorandomKey: key, info: [],
-                                        upperBound: [0] + [UInt8](repeating: 0xff, count: 31))
+            try SwissPostKDF.deriveToZq(
+                pseudorandomKey: key, info: [],
+                upperBound: [0] + [UInt8](repeating: 0xff, count: 31))
         }
         #expect(bound?.code == .tooShort)
     }

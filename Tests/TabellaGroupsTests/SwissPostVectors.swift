@@ -10,10 +10,13 @@ enum SwissPostVectors {
         let description: String
     }
 
-    /// The cases of one vector file, by its path below `Vectors/swisspost-crypto-primitives/`.
+    /// The cases of one vector file, by its path below `Vectors/swisspost-crypto-primitives/` (snake-case keys such
+    /// as `bold_pk` read as `boldPk`).
     static func cases<Case: Decodable>(_ path: String, as type: [Case].Type = [Case].self) throws -> [Case] {
         let file = VectorFiles.url("swisspost-crypto-primitives/\(path)")
-        return try JSONDecoder().decode(type, from: Data(contentsOf: file))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(contentsOf: file))
     }
 
     /// The big-endian bytes of a `0x`-hex integer.
@@ -74,8 +77,9 @@ enum SwissPostVectors {
 
         /// The group, checked by `IntegerGroup`'s initialiser.
         func group(name: String) throws -> IntegerGroup {
-            try IntegerGroup(name: name, p: SwissPostVectors.integer(p), q: SwissPostVectors.integer(q),
-                             g: SwissPostVectors.integer(g))
+            try IntegerGroup(
+                name: name, p: SwissPostVectors.integer(p), q: SwissPostVectors.integer(q),
+                g: SwissPostVectors.integer(g))
         }
     }
 }
