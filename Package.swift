@@ -12,9 +12,18 @@ let package = Package(
         .executable(name: "tabella", targets: ["tabella"]),
         .library(name: "TabellaGroups", targets: ["TabellaGroups"]),
         .library(name: "TabellaCrypto", targets: ["TabellaCrypto"]),
+        .library(name: "TabellaBoard", targets: ["TabellaBoard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The bulletin board: storage, HTTP server and client, logs and metrics.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -28,12 +37,29 @@ let package = Package(
         // ElGamal, zero-knowledge proofs, signatures, threshold keys, shuffles.
         .target(name: "TabellaCrypto", dependencies: ["TabellaGroups", "CSodium", "CGMP", "COpenSSL"]),
 
+        // The bulletin board: Merkle log, signed checkpoints, storage, HTTP server and client.
+        .target(
+            name: "TabellaBoard",
+            dependencies: [
+                "TabellaGroups",
+                "TabellaCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+
         // The command-line tool.
         .executableTarget(
             name: "tabella",
             dependencies: [
                 "TabellaGroups",
                 "TabellaCrypto",
+                "TabellaBoard",
                 "CGMP", "CSodium", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -41,5 +67,6 @@ let package = Package(
 
         .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups"]),
         .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto"]),
+        .testTarget(name: "TabellaBoardTests", dependencies: ["TabellaBoard", "tabella"]),
     ]
 )
