@@ -1,5 +1,6 @@
 import Foundation
 import TabellaBoard
+import Testing
 
 /// The repository's `Vectors/` folder, found by walking up from this file.
 func vectorsDirectory(_ file: String = #filePath) -> URL {
@@ -43,4 +44,38 @@ struct MemoryNodes: NodeSource {
         for id in ids { found[id] = nodes[id] }
         return found
     }
+}
+
+/// A fresh temporary directory, removed by the caller.
+func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tabella-board-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A storage backend the shared storage tests run against.
+struct StorageBackend: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// Opens a fresh, empty storage; calling `reopen` on the result opens the same database again.
+    let open: @Sendable () async throws -> (storage: any BoardStorage, reopen: @Sendable () async throws -> any BoardStorage)
+
+    var testDescription: String { name }
+
+    static let sqlite = StorageBackend(name: "SQLite") {
+        let path = temporaryDirectory().appendingPathComponent("board.sqlite").path
+        return (try SQLiteStorage(path: path), { try SQLiteStorage(path: path) })
+    }
+}
+
+/// Entry records with distinct identities, as a board would store them.
+func records(_ range: Range<Int>, tag: String = "") -> [EntryRecord] {
+    range.map { index in
+        let leaf = Array("leaf \(tag)\(index)".utf8)
+        return EntryRecord(id: MerkleHash.leaf(Array("id \(tag)\(index)".utf8)), leaf: leaf)
+    }
+}
+
+/// A checkpoint signer for tests: the checkpoint text of size and root, unsigned.
+let plainCheckpoint: @Sendable (UInt64, [UInt8]) -> String = { size, root in
+    Checkpoint(origin: "test.example/log", size: size, rootHash: root).text
 }
