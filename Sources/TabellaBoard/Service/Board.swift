@@ -30,6 +30,7 @@ public final class Board: Sendable {
     private let storage: any BoardStorage
     private let policy: any AdmissionPolicy
     private let sequencer: Sequencer
+    private let sign: @Sendable (UInt64, [UInt8]) -> String
 
     /// A board over `storage` for `election`, signing checkpoints with `signer` (whose name is the origin) and
     /// admitting entries that pass `policy`.
@@ -45,13 +46,14 @@ public final class Board: Sendable {
         verifier = signer.verifier
         let origin = signer.keyName
         let hub = events
+        let sign: @Sendable (UInt64, [UInt8]) -> String = { size, root in
+            var note = SignedNote(text: Checkpoint(origin: origin, size: size, rootHash: root).text)
+            note.sign(with: signer)
+            return note.serialized
+        }
+        self.sign = sign
         sequencer = Sequencer(
-            storage: storage, maximumCommitCount: limits.maximumCommitCount,
-            sign: { size, root in
-                var note = SignedNote(text: Checkpoint(origin: origin, size: size, rootHash: root).text)
-                note.sign(with: signer)
-                return note.serialized
-            },
+            storage: storage, maximumCommitCount: limits.maximumCommitCount, sign: sign,
             committed: { result, groups, outcomes in
                 var appended = [(index: UInt64, leafHash: [UInt8])]()
                 for (group, outcome) in zip(groups, outcomes) {
@@ -62,6 +64,14 @@ public final class Board: Sendable {
                 }
                 hub.publish(BoardEvent(size: result.size, checkpoint: result.checkpoint, appended: appended))
             })
+    }
+
+    /// Signs and stores the checkpoint of the empty log when the storage has none yet, so that `/checkpoint`
+    /// always has an answer.
+    public func start() async throws(BoardError) {
+        if try await storage.head().checkpoint == nil {
+            _ = try await storage.commit([], sign: sign)
+        }
     }
 
     /// Checks entries and appends them all, or none: they are durable when this returns.

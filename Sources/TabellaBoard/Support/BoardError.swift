@@ -8,7 +8,8 @@ public struct BoardError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The code's name, as printed in messages and JSON errors.
         public let name: String
 
-        private init(_ name: String) { self.name = name }
+        /// A code by name (the client uses it to rebuild a server's error).
+        init(_ name: String) { self.name = name }
 
         /// A size, index or range outside what the tree or request allows.
         public static let outOfRange = Code("out_of_range")
