@@ -61,6 +61,7 @@ let package = Package(
                 "TabellaCrypto",
                 "TabellaBoard",
                 "CGMP", "CSodium", "COpenSSL",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

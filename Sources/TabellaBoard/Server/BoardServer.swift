@@ -44,6 +44,17 @@ public enum BoardServer {
     }
 }
 
+extension BoardServer {
+    /// Serves `board` until SIGINT or SIGTERM.
+    public static func run(
+        board: Board, configuration: Configuration, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        try await application(board: board, configuration: configuration, logger: logger, onRunning: onRunning)
+            .runService()
+    }
+}
+
 /// Rate limits, metrics and JSON errors around every route.
 struct BoardMiddleware: RouterMiddleware {
     typealias Context = BoardRequestContext

@@ -176,11 +176,7 @@ public final class Board: Sendable {
         guard width <= available else {
             throw BoardError(.notFound, "entry bundle \(index) has \(available) entries, not \(width)")
         }
-        var bundle = [UInt8]()
-        for leaf in try await storage.leaves(in: index * 256..<index * 256 + UInt64(width)) {
-            bundle += [UInt8(leaf.count >> 8), UInt8(leaf.count & 0xff)] + leaf
-        }
-        return bundle
+        return EntryBundle.encode(try await storage.leaves(in: index * 256..<index * 256 + UInt64(width)))
     }
 
     /// How many hashes tile `level`/`index` has in the current tree (256 when full, 0 when it does not exist).
