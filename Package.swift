@@ -66,8 +66,11 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups"]),
-        .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto"]),
+        // Helpers shared by the test targets: locating Vectors/ and reading vector JSON.
+        .target(name: "TabellaTestSupport", dependencies: ["TabellaGroups"]),
+
+        .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport"]),
+        .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto", "TabellaTestSupport"]),
         .testTarget(name: "TabellaBoardTests", dependencies: ["TabellaBoard", "tabella"]),
     ]
 )

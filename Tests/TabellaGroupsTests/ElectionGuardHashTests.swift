@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TabellaGroups
+import TabellaTestSupport
 
 /// Known answers for ElectionGuard's `H`: the draft vectors of `ParametersTestVector.json`, the base hashes of the
 /// 2.0 record, and the standard group's constants.

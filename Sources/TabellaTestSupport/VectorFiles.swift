@@ -1,11 +1,13 @@
 import Foundation
 import TabellaGroups
 
+/// Test support shared by the test targets (not part of any product).
+///
 /// Locates the repository's `Vectors/` folder from this source file, so that tests never depend on the working
 /// directory or on anything outside the repository.
-enum VectorFiles {
+public enum VectorFiles {
     /// `Vectors/<relativePath>` in the repository holding this test.
-    static func url(_ relativePath: String, file: StaticString = #filePath) -> URL {
+    public static func url(_ relativePath: String, file: StaticString = #filePath) -> URL {
         var directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
             directory.deleteLastPathComponent()
@@ -14,7 +16,7 @@ enum VectorFiles {
     }
 
     /// The parsed JSON object of a vector file.
-    static func json(_ relativePath: String) throws -> [String: Any] {
+    public static func json(_ relativePath: String) throws -> [String: Any] {
         let data = try Data(contentsOf: url(relativePath))
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw CocoaError(.fileReadCorruptFile)
@@ -24,33 +26,40 @@ enum VectorFiles {
 }
 
 /// A vector file lacked a field or had one of the wrong form.
-struct VectorFieldError: Error, CustomStringConvertible {
+public struct VectorFieldError: Error, CustomStringConvertible {
     /// The missing or malformed key.
-    let key: String
-    var description: String { "vector field \(key) is missing or malformed" }
+    public let key: String
+    /// The message naming the key.
+    public var description: String { "vector field \(key) is missing or malformed" }
 }
 
 extension Dictionary where Key == String, Value == Any {
+    /// The array of objects at `key`.
+    public func objects(_ key: String) throws -> [[String: Any]] {
+        guard let value = self[key] as? [[String: Any]] else { throw VectorFieldError(key: key) }
+        return value
+    }
+
     /// The string at `key`.
-    func string(_ key: String) throws -> String {
+    public func string(_ key: String) throws -> String {
         guard let value = self[key] as? String else { throw VectorFieldError(key: key) }
         return value
     }
 
     /// The integer at `key`.
-    func int(_ key: String) throws -> Int {
+    public func int(_ key: String) throws -> Int {
         guard let value = self[key] as? Int else { throw VectorFieldError(key: key) }
         return value
     }
 
     /// The bytes of the hexadecimal string at `key`.
-    func hex(_ key: String) throws -> [UInt8] {
+    public func hex(_ key: String) throws -> [UInt8] {
         guard let value = Hex.decode(try string(key)) else { throw VectorFieldError(key: key) }
         return value
     }
 
     /// The object at `key`.
-    func object(_ key: String) throws -> [String: Any] {
+    public func object(_ key: String) throws -> [String: Any] {
         guard let value = self[key] as? [String: Any] else { throw VectorFieldError(key: key) }
         return value
     }

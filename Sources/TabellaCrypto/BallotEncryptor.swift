@@ -1,0 +1,62 @@
+import TabellaGroups
+
+/// Encrypts ballots under the ElectionGuard 2.1 rules in any group: nonces derived from one ballot nonce, a range
+/// proof per selection, a contest-limit proof per contest, contest hashes and the confirmation code.
+///
+/// Every exponentiation has base g or K and a secret exponent, so each goes through a fixed-base table on the
+/// constant-time path: `2 + 2(R+1)` per selection and `2(L+1)` per contest.
+public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
+    /// The election's hash rules and key.
+    public let rules: ElectionGuard21<Group>
+
+    /// An encryptor for one election.
+    public init(rules: ElectionGuard21<Group>) {
+        self.rules = rules
+    }
+
+    /// Encrypts `contests`; `ballotNonce` (32 bytes, secret) determines every encryption nonce.
+    ///
+    /// - Precondition: every vote lies in `0...optionLimit` and each contest's votes add up to at most its limit
+    ///   (the caller validates the voter's choices against the manifest first).
+    public func encrypt(
+        identifier: [UInt8], contests: [PlaintextContest], ballotNonce: [UInt8], chainingField: [UInt8]
+    ) -> EncryptedBallot<Group> {
+        let group = rules.group
+        let field = group.scalars
+        let identifierHash = rules.identifierHash(ballotIdentifier: identifier)
+        let encrypted = contests.map { contest -> EncryptedContest<Group> in
+            precondition(contest.votes.reduce(0, +) <= contest.contestLimit, "the votes exceed the contest limit")
+            var nonceSum = field.zero
+            let selections = contest.votes.enumerated().map { position, vote -> EncryptedSelection<Group> in
+                let optionIndex = position + 1
+                let nonce = rules.selectionNonce(identifierHash: identifierHash, ballotNonce: ballotNonce,
+                                                 contestIndex: contest.index, optionIndex: optionIndex)
+                nonceSum = field.add(nonceSum, nonce)
+                let ciphertext = rules.key.encrypt(UInt64(vote), nonce: nonce)
+                let proof = RangeProof.prove(
+                    ciphertext: ciphertext, value: vote, nonce: nonce, limit: contest.optionLimit, key: rules.key
+                ) {
+                    rules.selectionChallenge(identifierHash: identifierHash, contestIndex: contest.index,
+                                             optionIndex: optionIndex, ciphertext: ciphertext, commitments: $0)
+                }
+                return EncryptedSelection(optionIndex: optionIndex, ciphertext: ciphertext, proof: proof)
+            }
+            let total = ElGamalCiphertext.sum(selections.map(\.ciphertext), in: group)
+            let limitProof = RangeProof.prove(
+                ciphertext: total, value: contest.votes.reduce(0, +), nonce: nonceSum, limit: contest.contestLimit,
+                key: rules.key
+            ) {
+                rules.contestLimitChallenge(identifierHash: identifierHash, contestIndex: contest.index,
+                                            ciphertext: total, commitments: $0)
+            }
+            let contestHash = rules.contestHash(identifierHash: identifierHash, contestIndex: contest.index,
+                                                ciphertexts: selections.map(\.ciphertext))
+            return EncryptedContest(index: contest.index, selections: selections, limitProof: limitProof,
+                                    contestHash: contestHash)
+        }
+        let code = rules.confirmationCode(identifierHash: identifierHash, contestHashes: encrypted.map(\.contestHash),
+                                          chainingField: chainingField)
+        return EncryptedBallot(identifier: identifier, contests: encrypted, chainingField: chainingField,
+                               confirmationCode: code)
+    }
+}

@@ -1,0 +1,125 @@
+import TabellaGroups
+
+/// What a contest of a ballot must satisfy: its index and limits, from the manifest.
+public struct ContestRule: Sendable, Hashable {
+    /// The contest index (1-based).
+    public let index: Int
+    /// L.
+    public let contestLimit: Int
+    /// R.
+    public let optionLimit: Int
+    /// The number of options.
+    public let optionCount: Int
+
+    /// A contest's rule.
+    public init(index: Int, contestLimit: Int, optionLimit: Int, optionCount: Int) {
+        self.index = index
+        self.contestLimit = contestLimit
+        self.optionLimit = optionLimit
+        self.optionCount = optionCount
+    }
+}
+
+/// A reason an encrypted ballot is invalid, naming the contest and option.
+public struct BallotProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The contest index, if the problem is inside a contest.
+    public let contestIndex: Int?
+    /// The option index, if the problem is in one selection.
+    public let optionIndex: Int?
+    /// What is wrong.
+    public let reason: String
+
+    /// A problem.
+    public init(contestIndex: Int?, optionIndex: Int?, reason: String) {
+        self.contestIndex = contestIndex
+        self.optionIndex = optionIndex
+        self.reason = reason
+    }
+
+    /// `contest i, option j: reason`.
+    public var description: String {
+        let place = [contestIndex.map { "contest \($0)" }, optionIndex.map { "option \($0)" }].compactMap { $0 }
+        return (place + [reason]).joined(separator: ", ")
+    }
+}
+
+/// The one check of an ElectionGuard 2.1 ballot: the voter's client runs it before casting, the board before
+/// appending, the verifier on the whole record.
+///
+/// It checks the ballot's shape against the contest rules, every range proof and contest-limit proof (all of the
+/// ballot's proofs in one ``RangeProofBatch``, with results identical to checking them one by one), the contest
+/// hashes and the confirmation code.
+public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
+    /// The election's rules and key.
+    public let rules: ElectionGuard21<Group>
+    /// The contests of the ballot style, in order.
+    public let contests: [ContestRule]
+
+    /// A validator for ballots of one style.
+    public init(rules: ElectionGuard21<Group>, contests: [ContestRule]) {
+        self.rules = rules
+        self.contests = contests
+    }
+
+    /// Every problem of `ballot`; empty when it is valid.
+    public func problems(of ballot: EncryptedBallot<Group>) -> [BallotProblem] {
+        let group = rules.group
+        guard ballot.identifier.count == 32, ballot.chainingField.count == 36 else {
+            return [BallotProblem(contestIndex: nil, optionIndex: nil,
+                                  reason: "the identifier must have 32 bytes and the chaining field 36")]
+        }
+        guard ballot.contests.map(\.index) == contests.map(\.index) else {
+            return [BallotProblem(contestIndex: nil, optionIndex: nil,
+                                  reason: "the contests are not those of the ballot style, in order")]
+        }
+        var problems = [BallotProblem]()
+        let identifierHash = rules.identifierHash(ballotIdentifier: ballot.identifier)
+        var items = [RangeProofBatch<Group>.Item]()
+        var places = [(contest: Int, option: Int?)]()
+        for (contest, rule) in zip(ballot.contests, contests) {
+            guard contest.selections.map(\.optionIndex) == (0..<rule.optionCount).map({ $0 + 1 }) else {
+                problems.append(BallotProblem(contestIndex: rule.index, optionIndex: nil,
+                                              reason: "the options are not 1...\(rule.optionCount) in order"))
+                continue
+            }
+            for selection in contest.selections {
+                items.append(.init(ciphertext: selection.ciphertext, limit: rule.optionLimit, proof: selection.proof))
+                places.append((rule.index, selection.optionIndex))
+            }
+            items.append(.init(ciphertext: contest.total(in: group), limit: rule.contestLimit,
+                               proof: contest.limitProof))
+            places.append((rule.index, nil))
+            let expectedHash = rules.contestHash(identifierHash: identifierHash, contestIndex: rule.index,
+                                                 ciphertexts: contest.selections.map(\.ciphertext))
+            if expectedHash != contest.contestHash {
+                problems.append(BallotProblem(contestIndex: rule.index, optionIndex: nil,
+                                              reason: "the contest hash is wrong"))
+            }
+        }
+        let batch = RangeProofBatch(key: rules.key)
+        let results = batch.verify(items) { index, commitments in
+            let place = places[index]
+            let ciphertext = items[index].ciphertext
+            if let option = place.option {
+                return rules.selectionChallenge(identifierHash: identifierHash, contestIndex: place.contest,
+                                                optionIndex: option, ciphertext: ciphertext, commitments: commitments)
+            }
+            return rules.contestLimitChallenge(identifierHash: identifierHash, contestIndex: place.contest,
+                                               ciphertext: ciphertext, commitments: commitments)
+        }
+        for (index, valid) in results.enumerated() where !valid {
+            let place = places[index]
+            problems.append(BallotProblem(
+                contestIndex: place.contest, optionIndex: place.option,
+                reason: place.option == nil ? "the contest-limit proof is invalid" : "the range proof is invalid"))
+        }
+        let code = rules.confirmationCode(identifierHash: identifierHash,
+                                          contestHashes: ballot.contests.map(\.contestHash),
+                                          chainingField: ballot.chainingField)
+        if code != ballot.confirmationCode {
+            problems.append(BallotProblem(contestIndex: nil, optionIndex: nil,
+                                          reason: "the confirmation code is wrong"))
+        }
+        return problems
+    }
+}

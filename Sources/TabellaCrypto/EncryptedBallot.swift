@@ -1,0 +1,85 @@
+import TabellaGroups
+
+/// A contest's plaintext selections and its limits, to be encrypted.
+public struct PlaintextContest: Sendable, Hashable {
+    /// The contest index in the manifest (1-based).
+    public let index: Int
+    /// L, the most the selections may add up to.
+    public let contestLimit: Int
+    /// R, the most one selection may hold.
+    public let optionLimit: Int
+    /// The value of each option, in the manifest's order (option indices 1, 2, …).
+    public let votes: [Int]
+
+    /// A contest to encrypt.
+    public init(index: Int, contestLimit: Int, optionLimit: Int, votes: [Int]) {
+        self.index = index
+        self.contestLimit = contestLimit
+        self.optionLimit = optionLimit
+        self.votes = votes
+    }
+}
+
+/// One encrypted option with its range proof.
+public struct EncryptedSelection<Group: PrimeOrderGroup>: Sendable, Hashable {
+    /// The option index (1-based).
+    public let optionIndex: Int
+    /// `Enc(σ, ξ)`.
+    public let ciphertext: ElGamalCiphertext<Group>
+    /// The proof that σ lies in 0...R.
+    public let proof: RangeProof<Group>
+
+    /// A selection from its parts.
+    public init(optionIndex: Int, ciphertext: ElGamalCiphertext<Group>, proof: RangeProof<Group>) {
+        self.optionIndex = optionIndex
+        self.ciphertext = ciphertext
+        self.proof = proof
+    }
+}
+
+/// One encrypted contest: its selections, the contest-limit proof over their sum, and the contest hash.
+public struct EncryptedContest<Group: PrimeOrderGroup>: Sendable, Hashable {
+    /// The contest index (1-based).
+    public let index: Int
+    /// The encrypted options, in order.
+    public let selections: [EncryptedSelection<Group>]
+    /// The proof that the selections add up to at most L.
+    public let limitProof: RangeProof<Group>
+    /// χ_l.
+    public let contestHash: [UInt8]
+
+    /// A contest from its parts.
+    public init(index: Int, selections: [EncryptedSelection<Group>], limitProof: RangeProof<Group>,
+                contestHash: [UInt8]) {
+        self.index = index
+        self.selections = selections
+        self.limitProof = limitProof
+        self.contestHash = contestHash
+    }
+
+    /// The homomorphic sum of the selections, `(ᾱ, β̄)`.
+    public func total(in group: Group) -> ElGamalCiphertext<Group> {
+        ElGamalCiphertext.sum(selections.map(\.ciphertext), in: group)
+    }
+}
+
+/// A ballot encrypted under the ElectionGuard 2.1 rules, with its confirmation code.
+public struct EncryptedBallot<Group: PrimeOrderGroup>: Sendable, Hashable {
+    /// id_B, the 32-byte selection-encryption identifier.
+    public let identifier: [UInt8]
+    /// The contests, in manifest order.
+    public let contests: [EncryptedContest<Group>]
+    /// B_C, the 36-byte chaining field.
+    public let chainingField: [UInt8]
+    /// H_C.
+    public let confirmationCode: [UInt8]
+
+    /// A ballot from its parts.
+    public init(identifier: [UInt8], contests: [EncryptedContest<Group>], chainingField: [UInt8],
+                confirmationCode: [UInt8]) {
+        self.identifier = identifier
+        self.contests = contests
+        self.chainingField = chainingField
+        self.confirmationCode = confirmationCode
+    }
+}
