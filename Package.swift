@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "tabella", targets: ["tabella"]),
         .library(name: "TabellaGroups", targets: ["TabellaGroups"]),
         .library(name: "TabellaCrypto", targets: ["TabellaCrypto"]),
+        .library(name: "TabellaRecord", targets: ["TabellaRecord"]),
+        .library(name: "TabellaVerifier", targets: ["TabellaVerifier"]),
         .library(name: "TabellaBoard", targets: ["TabellaBoard"]),
     ],
     dependencies: [
@@ -37,6 +39,12 @@ let package = Package(
         // ElGamal, zero-knowledge proofs, signatures, threshold keys, shuffles.
         .target(name: "TabellaCrypto", dependencies: ["TabellaGroups", "CSodium", "CGMP", "COpenSSL"]),
 
+        // Election records: the manifest model and the ElectionGuard 2.0 (Kotlin JSON) importer.
+        .target(name: "TabellaRecord", dependencies: ["TabellaGroups", "TabellaCrypto"]),
+
+        // Verification of records, step by step.
+        .target(name: "TabellaVerifier", dependencies: ["TabellaGroups", "TabellaCrypto", "TabellaRecord"]),
+
         // The bulletin board: Merkle log, signed checkpoints, storage, HTTP server and client.
         .target(
             name: "TabellaBoard",
@@ -60,6 +68,8 @@ let package = Package(
                 "TabellaGroups",
                 "TabellaCrypto",
                 "TabellaBoard",
+                "TabellaRecord",
+                "TabellaVerifier",
                 "CGMP", "CSodium", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -71,6 +81,10 @@ let package = Package(
 
         .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport"]),
         .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto", "TabellaTestSupport"]),
+        .testTarget(
+            name: "TabellaVerifierTests",
+            dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport"]
+        ),
         .testTarget(name: "TabellaBoardTests", dependencies: ["TabellaBoard", "tabella"]),
     ]
 )

@@ -27,7 +27,8 @@ struct BallotRoundTripTests {
         let device = rules.deviceHash("booth 7")
         let first = rules.chainStart(deviceHash: device)
         let ballot = BallotEncryptor(rules: rules).encrypt(
-            identifier: [UInt8](repeating: 9, count: 32), contests: contests, ballotNonce: SecureRandom.bytes(count: 32),
+            identifier: [UInt8](repeating: 9, count: 32), contests: contests,
+            ballotNonce: SecureRandom.bytes(count: 32),
             chainingField: rules.chainedField(previous: first))
         let validator = BallotValidator(rules: rules, contests: contests.map {
             ContestRule(index: $0.index, contestLimit: $0.contestLimit, optionLimit: $0.optionLimit,
@@ -56,7 +57,8 @@ struct BallotRoundTripTests {
         #expect(problems.contains(BallotProblem(contestIndex: 1, optionIndex: 2, reason: "the range proof is invalid")))
         #expect(problems.contains(BallotProblem(contestIndex: 1, optionIndex: nil,
                                                 reason: "the contest-limit proof is invalid")))
-        #expect(problems.contains(BallotProblem(contestIndex: 1, optionIndex: nil, reason: "the contest hash is wrong")))
+        #expect(problems.contains(BallotProblem(contestIndex: 1, optionIndex: nil,
+                                                reason: "the contest hash is wrong")))
         // A different chaining field changes the confirmation code.
         let rechained = EncryptedBallot(identifier: ballot.identifier, contests: ballot.contests,
                                         chainingField: rules.unchainedField(deviceHash: device),

@@ -1,5 +1,6 @@
 import Foundation
 import TabellaGroups
+import TabellaTestSupport
 
 /// Reads the Swiss Post crypto-primitives vectors in `Vectors/swisspost-crypto-primitives/` (big integers are
 /// `0x`-hex, byte arrays Base64).

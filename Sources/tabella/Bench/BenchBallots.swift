@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import TabellaCrypto
+import TabellaGroups
+import TabellaVerifier
+
+/// `tabella bench ballots`: ballot encryption against its exponentiation limit, record verification with one and two
+/// jobs, and batch against one-by-one range-proof verification.
+struct BenchBallots: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ballots",
+        abstract: "Time ballot encryption, record verification and batch proof verification.",
+        discussion: """
+            1. Encrypting a ballot of 20 selections (4 contests of 5, limits 1) with every proof, per group, against \
+            its limit: the 136 fixed-base exponentiations it must do (68 with base g, 68 with base K), each at the \
+            cost measured in the same run. 2. Verifying an ElectionGuard 2.0 record end to end, wall time, with 1 \
+            and 2 jobs. 3. Verifying range proofs in the 4096-bit group one by one and as one batch.
+            """
+    )
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    @Option(help: "The ElectionGuard 2.0 record to verify.")
+    var record = "Vectors/electionguard-2.0/allAvailableJson"
+
+    @Option(help: "Range proofs for the batch comparison.")
+    var proofs = 10_000
+
+    @Option(help: "Ballots per timed batch of encryptions.")
+    var ballots = 3
+
+    func run() async throws {
+        let progress = ProgressBar(total: 6, label: "bench ballots", quiet: json)
+        var results = [GroupBenchResult]()
+        results.append(encryption(IntegerGroup.electionGuard))
+        progress.advance()
+        results.append(encryption(Ristretto255()))
+        progress.advance()
+        results.append(encryption(P256()))
+        progress.advance()
+        results.append(try await verification())
+        progress.advance(by: 2)
+        results.append(batch())
+        progress.finish()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+        } else {
+            results.forEach { print(GroupBenchTable.render($0)) }
+        }
+    }
+
+    /// The 20-selection ballot: 4 contests of 5 options, one vote each.
+    private static let contests = (1...4).map {
+        PlaintextContest(index: $0, contestLimit: 1, optionLimit: 1, votes: [0, 0, 1, 0, 0])
+    }
+
+    private func encryption<G: PrimeOrderGroup>(_ group: G) -> GroupBenchResult {
+        let field = group.scalars
+        let element = group.generatorPower(secret: field.randomNonzero())
+        let key = ElGamalPublicKey(group: group, element: element)
+        let rules = ElectionGuard21(key: key, extendedBaseHash: SecureRandom.bytes(count: 32))
+        let encryptor = BallotEncryptor(rules: rules)
+        let chaining = rules.unchainedField(deviceHash: rules.deviceHash("bench"))
+        let exponents = (0..<64).map { _ in field.random() }
+        // Per selection: g^ξ and K^(σ+ξ), then g^u_j and K^t_j for j = 0, 1; per contest: the same for j = 0, 1.
+        let selections = Self.contests.reduce(0) { $0 + $1.votes.count }
+        let generatorCount = selections * 3 + Self.contests.count * 2
+        let keyCount = generatorCount
+        let figures = Stopwatch.interleaved([
+            .init(name: "ballot", iterations: ballots) { _ in
+                _ = encryptor.encrypt(identifier: SecureRandom.bytes(count: 32), contests: Self.contests,
+                                      ballotNonce: SecureRandom.bytes(count: 32), chainingField: chaining)
+            },
+            .init(name: "g", iterations: 40) { _ = group.generatorPower(secret: exponents[$0]) },
+            .init(name: "K", iterations: 40) { _ = group.power(key.table, secret: exponents[$0]) },
+        ], batches: 5)
+        let limit = Double(generatorCount) * figures["g"]! + Double(keyCount) * figures["K"]!
+        return GroupBenchResult(group: "ballot encryption, \(group.name)", rows: [
+            BenchRow.compared("encrypt a 20-selection ballot with all proofs", figures["ballot"]!,
+                              with: "\(generatorCount + keyCount) fixed-base exponentiations", limit),
+            BenchRow.plain("fixed-base exponentiation, base g, secret", figures["g"]!),
+            BenchRow.plain("fixed-base exponentiation, base K, secret", figures["K"]!),
+        ])
+    }
+
+    private func verification() async throws -> GroupBenchResult {
+        let directory = URL(fileURLWithPath: record)
+        var wall = [Int: Double]()
+        for jobs in [1, 2] {
+            let start = ContinuousClock.now
+            let report = await ElectionGuard20Verifier.verify(directory: directory, jobs: jobs)
+            wall[jobs] = (ContinuousClock.now - start).microseconds
+            guard report.isValid else {
+                throw ValidationError("the record at \(record) does not verify: \(report.firstFailure!)")
+            }
+        }
+        return GroupBenchResult(group: "ElectionGuard 2.0 record verification, wall time (\(record))", rows: [
+            BenchRow.plain("verify the record, 1 job", wall[1]!),
+            BenchRow.speedup("verify the record, 2 jobs", wall[2]!, over: "1 job", wall[1]!),
+        ])
+    }
+
+    private func batch() -> GroupBenchResult {
+        let group = IntegerGroup.electionGuard
+        let field = group.scalars
+        let key = ElGamalPublicKey(group: group, element: group.generatorPower(secret: field.randomNonzero()))
+        let rules = ElectionGuard20(key: key, extendedBaseHash: SecureRandom.bytes(count: 32))
+        let items = (0..<proofs).map { index -> RangeProofBatch<IntegerGroup>.Item in
+            let nonce = field.random()
+            let ciphertext = key.encrypt(UInt64(index % 2), nonce: nonce)
+            let proof = RangeProof.prove(ciphertext: ciphertext, value: index % 2, nonce: nonce, limit: 1, key: key) {
+                rules.rangeChallenge(ciphertext: ciphertext, commitments: $0)
+            }
+            return .init(ciphertext: ciphertext, limit: 1, proof: proof)
+        }
+        let challenge: (Int, [IntegerGroup.Element]) -> Scalar = {
+            rules.rangeChallenge(ciphertext: items[$0].ciphertext, commitments: $1)
+        }
+        let clock = ContinuousClock()
+        var oneByOne = [Bool]()
+        let single = clock.measure {
+            oneByOne = items.enumerated().map { index, item in
+                item.proof.verify(ciphertext: item.ciphertext, limit: 1, key: key) { challenge(index, $0) }
+            }
+        }
+        var batched = [Bool]()
+        let together = clock.measure { batched = RangeProofBatch(key: key).verify(items, challenge: challenge) }
+        precondition(oneByOne == batched && batched.allSatisfy { $0 }, "batch and one-by-one results differ")
+        return GroupBenchResult(group: "range proofs 0..1, integer-4096, \(proofs) proofs", rows: [
+            BenchRow.plain("verify one by one, per proof", single.microseconds / Double(proofs)),
+            BenchRow.speedup("verify as one batch (128-bit exponents), per proof",
+                             together.microseconds / Double(proofs), over: "one by one",
+                             single.microseconds / Double(proofs)),
+        ])
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `tabella verify`: independent verification of election records.
+struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify an election record independently, down to every proof.",
+        discussion: """
+            Each subcommand reads a record in one format and runs its specification's verification steps, \
+            printing one line per step. The exit code is 0 only when every applicable step passed.
+            """,
+        subcommands: [VerifyElectionGuard.self]
+    )
+}
