@@ -85,6 +85,13 @@ let package = Package(
             name: "TabellaVerifierTests",
             dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport"]
         ),
-        .testTarget(name: "TabellaBoardTests", dependencies: ["TabellaBoard", "tabella"]),
+        .testTarget(
+            name: "TabellaBoardTests",
+            dependencies: [
+                "TabellaBoard", "tabella",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

@@ -7,11 +7,15 @@ import Testing
 /// election authority may post.
 struct TestBoard {
     let board: Board
-    let logSigner = Ed25519NoteSigner(name: "board.test/e1", privateKey: Ed25519.PrivateKey())
+    let logSigner: Ed25519NoteSigner
     let authority = Ed25519.PrivateKey()
     let voter = Ed25519.PrivateKey()
 
-    init(storage: (any BoardStorage)? = nil, limits: Board.Limits = Board.Limits()) throws {
+    init(
+        storage: (any BoardStorage)? = nil, limits: Board.Limits = Board.Limits(), origin: String = "board.test/e1",
+        signer: Ed25519NoteSigner? = nil
+    ) throws {
+        logSigner = signer ?? Ed25519NoteSigner(name: origin, privateKey: Ed25519.PrivateKey())
         var rules = EntryTypeRules()
         rules.register("note") { _ in }
         rules.register("tally", check: EntryTypeRules.signedBy([authority.publicKey]))
