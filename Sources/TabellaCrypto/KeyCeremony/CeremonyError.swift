@@ -27,6 +27,8 @@ public struct CeremonyError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let invalidTranscriptSignature = Code("invalidTranscriptSignature")
         /// A message for another session, another ciphersuite, or another group.
         public static let wrongSession = Code("wrongSession")
+        /// A participant tried to post a second, different message for the same round.
+        public static let conflictingMessage = Code("conflictingMessage")
         /// A message expected from a participant is missing.
         public static let missingMessage = Code("missingMessage")
         /// A partial decryption's proof does not verify.
