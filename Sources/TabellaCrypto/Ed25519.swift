@@ -98,28 +98,18 @@ final class SecretStorage: @unchecked Sendable {
 }
 
 /// An error from reading a key or checking a signature.
-public struct SignatureError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Why a key or signature was rejected.
-    public enum Code: String, Sendable, Hashable {
-        /// The bytes have the wrong length.
-        case wrongLength
-        /// A public key that is not a valid point.
-        case invalidKey
-        /// A signature that does not verify.
-        case badSignature
-    }
+public typealias SignatureError = CodedError<SignatureErrorDomain>
 
-    /// Which check failed.
-    public let code: Code
-    /// A human-readable explanation.
-    public let message: String
+/// The domain of ``SignatureError``.
+public enum SignatureErrorDomain: ErrorDomain {}
 
-    /// Creates an error with a code and a message.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
+extension CodedError.Code where Domain == SignatureErrorDomain {
+    /// The bytes have the wrong length.
+    public static var wrongLength: Self { Self("wrongLength") }
 
-    /// `code: message`.
-    public var description: String { "\(code.rawValue): \(message)" }
+    /// A public key that is not a valid point.
+    public static var invalidKey: Self { Self("invalidKey") }
+
+    /// A signature that does not verify.
+    public static var badSignature: Self { Self("badSignature") }
 }

@@ -8,8 +8,8 @@ public enum HKDF {
     ///   - pseudorandomKey: PRK, at least as long as the hash output.
     ///   - info: the context and application-specific information (may be empty).
     ///   - length: L, from 1 to 255 times the hash output length.
-    /// - Throws: ``HashingError/Code-swift.struct/tooShort`` for a key shorter than the hash output or a length
-    ///   below 1, ``HashingError/Code-swift.struct/tooLong`` for a length above 255 blocks.
+    /// - Throws: `HashingError` `.tooShort` for a key shorter than the hash output or a length
+    ///   below 1, `HashingError` `.tooLong` for a length above 255 blocks.
     public static func expand(
         _ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [UInt8],
         length: Int

@@ -39,7 +39,7 @@ public struct IntegerGroup: PrimeOrderGroup {
     /// Checks that p and q are odd, q divides p - 1, 1 < g < p and g^q = 1. Primality of p and q is the caller's
     /// to establish (``checkPrimality(rounds:)`` does it with Miller-Rabin).
     ///
-    /// - Throws: ``GroupError/Code-swift.struct/invalidParameters`` naming the failed condition.
+    /// - Throws: `GroupError` `.invalidParameters` naming the failed condition.
     public init(name: String, p: [UInt8], q: [UInt8], g: [UInt8]) throws(GroupError) {
         let scalars = try ScalarField(modulus: q)
         let modulusBytes = Array(p.drop { $0 == 0 })

@@ -11,7 +11,7 @@ public struct MultiRecipientCiphertext<Group: PrimeOrderGroup>: Sendable, Hashab
 
     /// A ciphertext from its parts, such as decoded ones.
     ///
-    /// - Throws: ``CiphertextError/Code-swift.struct/noMessages`` when `phis` is empty.
+    /// - Throws: `CiphertextError` `.noMessages` when `phis` is empty.
     public init(gamma: Group.Element, phis: [Group.Element]) throws(CiphertextError) {
         guard !phis.isEmpty else {
             throw CiphertextError(.noMessages, "a multi-recipient ciphertext needs at least one φ")
@@ -23,8 +23,8 @@ public struct MultiRecipientCiphertext<Group: PrimeOrderGroup>: Sendable, Hashab
     /// GetCiphertext (algorithm 7.5): encrypts `messages` with the randomness `r` under the first `messages.count`
     /// of `publicKeys` (excess keys are dropped). `r` is secret: every exponentiation takes the constant-time path.
     ///
-    /// - Throws: ``CiphertextError/Code-swift.struct/noMessages`` for no messages,
-    ///   ``CiphertextError/Code-swift.struct/tooFewPublicKeys`` when there are more messages than keys.
+    /// - Throws: `CiphertextError` `.noMessages` for no messages,
+    ///   `CiphertextError` `.tooFewPublicKeys` when there are more messages than keys.
     public static func encrypt(
         _ messages: [Group.Element], randomness r: Scalar, publicKeys: [Group.Element],
         in group: Group
@@ -47,7 +47,7 @@ public struct MultiRecipientCiphertext<Group: PrimeOrderGroup>: Sendable, Hashab
     /// GetCiphertextProduct (algorithm 7.8): the component-wise product, which encrypts the component-wise product
     /// of the messages with the sum of the randomness.
     ///
-    /// - Throws: ``CiphertextError/Code-swift.struct/widthMismatch`` when the two hold different numbers of messages.
+    /// - Throws: `CiphertextError` `.widthMismatch` when the two hold different numbers of messages.
     public func multiplied(by other: Self, in group: Group) throws(CiphertextError) -> Self {
         guard width == other.width else {
             throw CiphertextError(

@@ -14,8 +14,8 @@ public enum RecursiveHash {
     /// RecursiveHash (algorithm 4.8): the `digest` of the values.
     ///
     /// - Parameter digest: a fixed-length hash function; the specification uses SHA3-256.
-    /// - Throws: ``HashingError/Code-swift.struct/noValues`` for no values,
-    ///   ``HashingError/Code-swift.struct/emptyList`` naming the position of an empty list.
+    /// - Throws: `HashingError` `.noValues` for no values,
+    ///   `HashingError` `.emptyList` naming the position of an empty list.
     public static func hash(_ values: [HashableValue], digest: Digest = .sha3_256) throws(HashingError) -> [UInt8] {
         precondition(!digest.isExtendable, "RecursiveHash needs a fixed-length hash; use hash(_:bitLength:)")
         let (root, path) = try root(of: values)
@@ -25,7 +25,7 @@ public enum RecursiveHash {
     /// RecursiveHashOfLength (algorithm 4.10): a SHAKE-256 hash of the values cut to `bitLength` bits, returned as
     /// ⌈bitLength / 8⌉ bytes whose leading excess bits are zero.
     ///
-    /// - Throws: ``HashingError/Code-swift.struct/tooShort`` when `bitLength` is below ``minimumBitLength``; the
+    /// - Throws: `HashingError` `.tooShort` when `bitLength` is below ``minimumBitLength``; the
     ///   errors of ``hash(_:digest:)`` for the values.
     public static func hash(_ values: [HashableValue], bitLength: Int) throws(HashingError) -> [UInt8] {
         guard bitLength >= minimumBitLength else {
@@ -45,7 +45,7 @@ public enum RecursiveHash {
     ///
     /// - Parameter upperBound: q, big-endian (leading zero bytes allowed), of at least ``minimumBitLength`` bits.
     /// - Returns: the integer as big-endian bytes, as many as q has without leading zeros.
-    /// - Throws: ``HashingError/Code-swift.struct/tooShort`` when q has fewer than 512 bits; the errors of
+    /// - Throws: `HashingError` `.tooShort` when q has fewer than 512 bits; the errors of
     ///   ``hash(_:digest:)`` for the values.
     public static func hashToZq(_ values: [HashableValue], upperBound: [UInt8]) throws(HashingError) -> [UInt8] {
         let bitLength = BigEndianInteger.bitLength(upperBound)
@@ -59,7 +59,7 @@ public enum RecursiveHash {
 
     /// RecursiveHashToZq with the field's order as the bound: the values hashed to a uniform scalar.
     ///
-    /// - Throws: ``HashingError/Code-swift.struct/tooShort`` when the field's order has fewer than 512 bits (as
+    /// - Throws: `HashingError` `.tooShort` when the field's order has fewer than 512 bits (as
     ///   the specification requires; smaller groups need another hash to scalars); the errors of
     ///   ``hash(_:digest:)`` for the values.
     public static func hashToScalar(_ values: [HashableValue], in field: ScalarField) throws(HashingError) -> Scalar {

@@ -16,7 +16,7 @@ public struct ScalarField: Sendable, Hashable {
 
     /// Creates the field of integers modulo `modulus` (big-endian bytes), encoded in `byteOrder`.
     ///
-    /// - Throws: ``GroupError/Code-swift.struct/invalidParameters`` when the modulus is even or below 3.
+    /// - Throws: `GroupError` `.invalidParameters` when the modulus is even or below 3.
     public init(modulus: [UInt8], byteOrder: ByteOrder = .bigEndian) throws(GroupError) {
         let significant = Array(modulus.drop { $0 == 0 })
         guard let last = significant.last, last & 1 == 1, significant.count > 1 || last >= 3 else {
@@ -141,6 +141,21 @@ public struct ScalarField: Sendable, Hashable {
         }
     }
 
+    /// Hashes byte strings to a scalar, uniformly up to a bias below 2⁻¹²⁸: SHAKE-256 over the domain and each part,
+    /// each preceded by its length as 8 big-endian bytes, with `byteCount + 16` bytes of output reduced modulo q.
+    ///
+    /// For protocols of Tabella's own; a protocol that defines its own hash to scalars (ElectionGuard's `H_q`, the
+    /// Swiss Post RecursiveHashToZq, a COCKTAIL-DKG ciphersuite) uses that one.
+    public func hashToScalar(domain: String, _ parts: [[UInt8]]) -> Scalar {
+        var context = HashContext(.shake256)
+        for part in [Array(domain.utf8)] + parts {
+            let length = UInt64(part.count)
+            context.update((0..<8).map { UInt8(truncatingIfNeeded: length >> UInt64(56 - 8 * $0)) })
+            context.update(part)
+        }
+        return reduce(bigEndian: context.finalize(outputByteCount: byteCount + 16))
+    }
+
     /// The integer of any length, read big-endian, reduced modulo q.
     public func reduce<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) -> Scalar {
         let n = limbCount
@@ -170,7 +185,7 @@ public struct ScalarField: Sendable, Hashable {
 
     /// Decodes a canonical encoding (exactly ``byteCount`` bytes in ``byteOrder``, value below q).
     ///
-    /// - Throws: ``GroupError/Code-swift.struct/wrongLength`` or ``GroupError/Code-swift.struct/outOfRange``.
+    /// - Throws: `GroupError` `.wrongLength` or `GroupError` `.outOfRange`.
     public func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(GroupError) -> Scalar {
         guard bytes.count == byteCount else {
             throw GroupError(.wrongLength, "a scalar has \(byteCount) bytes, not \(bytes.count)")
@@ -181,7 +196,7 @@ public struct ScalarField: Sendable, Hashable {
 
     /// Reads a big-endian integer of any length (leading zero bytes allowed) that must already be below q.
     ///
-    /// - Throws: ``GroupError/Code-swift.struct/outOfRange`` when the value is q or more.
+    /// - Throws: `GroupError` `.outOfRange` when the value is q or more.
     public func scalar<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) throws(GroupError) -> Scalar {
         let significant = Array(bytes.drop { $0 == 0 })
         guard significant.count <= limbCount * 8 else {

@@ -9,7 +9,7 @@ public enum SwissPostKDF {
     ///   - pseudorandomKey: PRK, at least as long as the hash output.
     ///   - info: context strings, each at most 255 bytes in UTF-8.
     ///   - length: the number of bytes to derive, from 1 to 255 hash outputs.
-    /// - Throws: ``HashingError/Code-swift.struct/infoTooLong`` naming the string, and the errors of
+    /// - Throws: `HashingError` `.infoTooLong` naming the string, and the errors of
     ///   ``HKDF/expand(_:pseudorandomKey:info:length:)``.
     public static func derive(
         _ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],
@@ -41,7 +41,7 @@ public enum SwissPostKDF {
     ///   - info: context strings, each at most 255 bytes in UTF-8.
     ///   - upperBound: q, big-endian (leading zero bytes allowed), at least as many bytes as the hash output.
     /// - Returns: the integer as big-endian bytes, as many as q has without leading zeros.
-    /// - Throws: ``HashingError/Code-swift.struct/tooShort`` for a bound shorter than the hash output, and the
+    /// - Throws: `HashingError` `.tooShort` for a bound shorter than the hash output, and the
     ///   errors of ``derive(_:pseudorandomKey:info:length:)``.
     public static func deriveToZq(
         _ digest: Digest = .sha256, pseudorandomKey: [UInt8], info: [String],

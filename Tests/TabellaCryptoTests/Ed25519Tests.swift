@@ -27,10 +27,14 @@ struct Ed25519Tests {
 
     @Test("malformed keys and seeds are rejected with the reason")
     func rejections() {
-        #expect(throws: SignatureError.self) { try Ed25519.PublicKey(bytes: [1, 2, 3]) }
-        #expect(throws: SignatureError.self) { try Ed25519.PrivateKey(seed: [UInt8](repeating: 0, count: 31)) }
+        #expect { try Ed25519.PublicKey(bytes: [1, 2, 3]) } throws: { ($0 as? SignatureError)?.code == .wrongLength }
+        #expect { try Ed25519.PrivateKey(seed: [UInt8](repeating: 0, count: 31)) } throws: {
+            ($0 as? SignatureError)?.code == .wrongLength
+        }
         // The all-zero encoding is a small-order point, not in the main subgroup.
-        #expect(throws: SignatureError.self) { try Ed25519.PublicKey(bytes: [UInt8](repeating: 0, count: 32)) }
+        #expect { try Ed25519.PublicKey(bytes: [UInt8](repeating: 0, count: 32)) } throws: {
+            ($0 as? SignatureError)?.code == .invalidKey
+        }
     }
 
     private func hex(_ text: String) -> [UInt8] { Hex.decode(text)! }

@@ -65,7 +65,7 @@ struct BenchGroups: AsyncParsableCommand {
             BenchRow.speedup("multi-exponentiation per term (\(terms) terms)", ours["multiPerTerm"]!,
                              over: "public exponentiation", ours["public"]!),
             BenchRow.plain("decode with validation", ours["decode"]!),
-            BenchRow.plain("H (HMAC-SHA-256 of one element)", ours["hash"]!),
+            BenchRow.plain("H (ElectionGuard hash of one element)", ours["hash"]!),
         ])
     }
 
@@ -93,7 +93,7 @@ struct BenchGroups: AsyncParsableCommand {
             BenchRow.speedup("multi-exponentiation per term (\(terms) terms)", ours["multiPerTerm"]!,
                              over: "public exponentiation", ours["public"]!),
             BenchRow.plain("decode with validation", ours["decode"]!),
-            BenchRow.plain("H (HMAC-SHA-256 of one element)", ours["hash"]!),
+            BenchRow.plain("H (ElectionGuard hash of one element)", ours["hash"]!),
         ])
     }
 
@@ -119,7 +119,7 @@ struct BenchGroups: AsyncParsableCommand {
             BenchRow.speedup("multi-exponentiation per term (\(terms) terms)", ours["multiPerTerm"]!,
                              over: "public exponentiation", ours["public"]!),
             BenchRow.plain("decode with validation", ours["decode"]!),
-            BenchRow.plain("H (HMAC-SHA-256 of one element)", ours["hash"]!),
+            BenchRow.plain("H (ElectionGuard hash of one element)", ours["hash"]!),
         ])
     }
 }
