@@ -81,6 +81,7 @@ let package = Package(
 
         .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport"]),
         .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto", "TabellaTestSupport"]),
+        .testTarget(name: "TabellaRecordTests", dependencies: ["TabellaRecord", "TabellaCrypto"]),
         .testTarget(
             name: "TabellaVerifierTests",
             dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport"]

@@ -1,0 +1,65 @@
+/// What an election asks and who decides it: the contests, the weight function, the voting period and the trustees.
+///
+/// The authority publishes the manifest on the board as the election's first entry; every later entry and the
+/// verifier refer to it.
+public struct ElectionManifest: Sendable, Hashable, Codable {
+    /// A short identifier, unique on its board.
+    public let electionID: String
+    /// The title voters see.
+    public let title: String
+    /// The contests, in ballot order.
+    public let contests: [Contest]
+    /// How tokens become weights.
+    public let weightFunction: WeightFunction
+    /// When voting opens, in seconds since 1970-01-01 UTC.
+    public let opens: Int64
+    /// When voting closes, in seconds since 1970-01-01 UTC.
+    public let closes: Int64
+    /// The number of trustees who hold shares of the election key.
+    public let trustees: Int
+    /// How many trustees must take part in decrypting the tally.
+    public let threshold: Int
+    /// The group the election's cryptography runs in (`p256`, `ristretto255`, `integer-4096`).
+    public let group: String
+
+    /// A manifest; ``validate()`` checks it.
+    public init(
+        electionID: String, title: String, contests: [Contest], weightFunction: WeightFunction, opens: Int64,
+        closes: Int64, trustees: Int, threshold: Int, group: String
+    ) {
+        self.electionID = electionID
+        self.title = title
+        self.contests = contests
+        self.weightFunction = weightFunction
+        self.opens = opens
+        self.closes = closes
+        self.trustees = trustees
+        self.threshold = threshold
+        self.group = group
+    }
+
+    /// Checks the identifiers, every contest, the period and the threshold.
+    ///
+    /// - Throws: ``ElectionError`` naming the field and, for a contest, its identifier.
+    public func validate() throws(ElectionError) {
+        guard !electionID.isEmpty else { throw ElectionError(.missing, "the election id is empty") }
+        guard !title.isEmpty else { throw ElectionError(.missing, "the election has no title") }
+        guard !contests.isEmpty else { throw ElectionError(.missing, "the election has no contests") }
+        var seen = Set<String>()
+        for contest in contests {
+            try contest.validate()
+            guard seen.insert(contest.id).inserted else {
+                throw ElectionError(.duplicate, "two contests have the id \"\(contest.id)\"")
+            }
+        }
+        guard opens < closes else {
+            throw ElectionError(.outOfRange, "the election closes (\(closes)) before it opens (\(opens))")
+        }
+        guard 1 <= threshold, threshold <= trustees else {
+            throw ElectionError(.outOfRange, "the threshold \(threshold) is not between 1 and the \(trustees) trustees")
+        }
+        guard ["p256", "ristretto255", "integer-4096"].contains(group) else {
+            throw ElectionError(.malformed, "unknown group \"\(group)\"")
+        }
+    }
+}
