@@ -29,17 +29,23 @@ public struct CeremonyParticipant<Suite: CocktailCiphersuite>: Sendable {
 
     /// Round 1: a random polynomial of degree `t − 1`, its commitment, the proof of possession and the encrypted
     /// shares, with `payload` appended to every share's plaintext.
-    public func round1(payload: [UInt8] = []) throws(CeremonyError) -> Round1Message<Suite> {
+    ///
+    /// - Parameter rehearsingCorruptShareFor: for rehearsals of the blame procedure only: the participant who
+    ///   receives a wrong share (off by one, correctly encrypted), so that it names this participant in round 2.
+    public func round1(payload: [UInt8] = [], rehearsingCorruptShareFor: Int? = nil) throws(CeremonyError)
+        -> Round1Message<Suite>
+    {
         let scalars = setup.suite.group.scalars
         return try round1(
             coefficients: (0..<setup.threshold).map { _ in scalars.randomNonzero() },
             ephemeralKey: scalars.randomNonzero(),
-            payloads: Array(repeating: payload, count: setup.participantCount))
+            payloads: Array(repeating: payload, count: setup.participantCount),
+            corrupting: rehearsingCorruptShareFor)
     }
 
     /// Round 1 with given coefficients `a₀ … a_(t−1)` and ephemeral key (for tests and deterministic replays).
-    func round1(coefficients: [Scalar], ephemeralKey: Scalar, payloads: [[UInt8]]) throws(CeremonyError)
-        -> Round1Message<Suite>
+    func round1(coefficients: [Scalar], ephemeralKey: Scalar, payloads: [[UInt8]], corrupting: Int? = nil)
+        throws(CeremonyError) -> Round1Message<Suite>
     {
         let group = setup.suite.group
         let commitment = coefficients.map { group.generatorPower(secret: $0) }
@@ -51,7 +57,8 @@ public struct CeremonyParticipant<Suite: CocktailCiphersuite>: Sendable {
             let recipientKey = setup.publicKeys[recipient - 1]
             let secrets = group.encode(group.power(recipientKey, secret: ephemeralKey))
                 + group.encode(group.power(recipientKey, secret: staticKey))
-            let share = Self.evaluate(coefficients, at: recipient, scalars: group.scalars)
+            let value = Self.evaluate(coefficients, at: recipient, scalars: group.scalars)
+            let share = recipient == corrupting ? group.scalars.add(value, group.scalars.one) : value
             return setup.sealShare(share: share, payload: payloads[recipient - 1], sharedSecrets: secrets,
                 ephemeralKey: ephemeral, sender: index, recipient: recipient)
         }

@@ -53,9 +53,12 @@ public struct CeremonyRunner<Suite: CocktailCiphersuite>: Sendable {
     }
 
     /// Round 1: makes and posts this participant's message, unless one is already posted.
-    public func postRound1() async throws {
+    ///
+    /// - Parameter rehearsingCorruptShareFor: rehearsals only; see
+    ///   ``CeremonyParticipant/round1(payload:rehearsingCorruptShareFor:)``.
+    public func postRound1(rehearsingCorruptShareFor: Int? = nil) async throws {
         guard try await !hasPostedRound1() else { return }
-        let message = try participant.round1()
+        let message = try participant.round1(rehearsingCorruptShareFor: rehearsingCorruptShareFor)
         try await coordinator.post(message.encoded(suite: setup.suite), round: .round1, participant: participant.index)
     }
 
