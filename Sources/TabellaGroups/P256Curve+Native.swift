@@ -1,0 +1,85 @@
+internal import COpenSSL
+
+/// Moving points between OpenSSL and Tabella's own P-256 arithmetic (``P256JacobianPoint``), and the
+/// multi-exponentiation that runs on the latter.
+///
+/// Points leave OpenSSL in Jacobian coordinates (`EC_POINT_get_Jprojective_coordinates_GFp`, about 0.2 µs here)
+/// rather than affine ones (`EC_POINT_get_affine_coordinates`, about 3.6 µs, one inversion per point): the
+/// affine form of many points then costs one inversion for all of them, in ``P256JacobianPoint/affine(_:)``.
+extension P256Curve {
+    /// The point in Tabella's representation.
+    func jacobian(_ point: ECPoint, _ coordinates: JacobianCoordinates) -> P256JacobianPoint {
+        let status = BigNumberContext.pooled { scratch in
+            EC_POINT_get_Jprojective_coordinates_GFp(group, point.pointer, coordinates.x.pointer,
+                                                     coordinates.y.pointer, coordinates.z.pointer, scratch.pointer)
+        }
+        precondition(status == 1, "OpenSSL could not read a point's coordinates")
+        return P256JacobianPoint(x: Self.fieldElement(coordinates.x), y: Self.fieldElement(coordinates.y),
+                                 z: Self.fieldElement(coordinates.z))
+    }
+
+    /// The OpenSSL point of a point in Tabella's representation.
+    func point(_ point: P256JacobianPoint) -> ECPoint {
+        let result = newPoint()
+        guard !point.isInfinity else {
+            _ = EC_POINT_set_to_infinity(group, result.pointer)
+            return result
+        }
+        let x = Self.bigNumber(point.x)
+        let y = Self.bigNumber(point.y)
+        let z = Self.bigNumber(point.z)
+        let status = BigNumberContext.pooled { scratch in
+            EC_POINT_set_Jprojective_coordinates_GFp(group, result.pointer, x.pointer, y.pointer, z.pointer,
+                                                     scratch.pointer)
+        }
+        precondition(status == 1, "OpenSSL refused a point's coordinates")
+        return result
+    }
+
+    /// `∏ points[i]^scalars[i]` (additively: Σ scalars[i]·points[i]) by ``MultiExponentiation`` on
+    /// ``P256Workspace``; terms with the point at infinity or a zero scalar are left out.
+    func multiMultiply(_ points: [ECPoint], _ scalars: [Scalar]) -> ECPoint {
+        precondition(points.count == scalars.count, "one exponent per base")
+        let coordinates = JacobianCoordinates()
+        let affine = P256JacobianPoint.affine(points.map { jacobian($0, coordinates) })
+        var bases = [P256AffinePoint]()
+        var exponents = [Scalar]()
+        bases.reserveCapacity(points.count)
+        exponents.reserveCapacity(points.count)
+        for (base, exponent) in zip(affine, scalars) where !exponent.isZero {
+            guard let base else { continue }
+            bases.append(base)
+            exponents.append(exponent)
+        }
+        return point(MultiExponentiation.product(P256Workspace(), bases: bases, exponents: exponents))
+    }
+
+    /// Three `BIGNUM`s reused for the coordinates of one point after another.
+    final class JacobianCoordinates {
+        let x = BigNumber()
+        let y = BigNumber()
+        let z = BigNumber()
+    }
+
+    /// The field element of a `BIGNUM` below p.
+    private static func fieldElement(_ number: BigNumber) -> P256FieldElement {
+        var limbs: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let written = withUnsafeMutableBytes(of: &limbs) { bytes in
+            BN_bn2lebinpad(number.pointer, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), 32)
+        }
+        precondition(written == 32, "a P-256 coordinate has at most 32 bytes")
+        return P256FieldElement(integer: (UInt64(littleEndian: limbs.0), UInt64(littleEndian: limbs.1),
+                                          UInt64(littleEndian: limbs.2), UInt64(littleEndian: limbs.3)))
+    }
+
+    /// The `BIGNUM` of a field element.
+    private static func bigNumber(_ element: P256FieldElement) -> BigNumber {
+        let integer = element.integer
+        let limbs = (integer.0.littleEndian, integer.1.littleEndian, integer.2.littleEndian, integer.3.littleEndian)
+        let number = BigNumber()
+        withUnsafeBytes(of: limbs) { bytes in
+            _ = BN_lebin2bn(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), 32, number.pointer)
+        }
+        return number
+    }
+}
