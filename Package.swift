@@ -79,7 +79,7 @@ let package = Package(
         // Helpers shared by the test targets: locating Vectors/ and reading vector JSON.
         .target(name: "TabellaTestSupport", dependencies: ["TabellaGroups"]),
 
-        .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport"]),
+        .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport", "COpenSSL"]),
         .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto", "TabellaTestSupport"]),
         .testTarget(name: "TabellaRecordTests", dependencies: ["TabellaRecord", "TabellaCrypto"]),
         .testTarget(

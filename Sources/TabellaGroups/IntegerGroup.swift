@@ -137,9 +137,18 @@ public struct IntegerGroup: PrimeOrderGroup {
 
     /// `∏ bases[i]^exponents[i]` for public exponents.
     public func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element {
+        multiPower(bases, exponents, plan: nil)
+    }
+
+    /// `∏ bases[i]^exponents[i]` by `plan`, or by the plan of least estimated cost when it is nil.
+    func multiPower(_ bases: [Element], _ exponents: [Scalar], plan: MultiExponentiation.Plan?) -> Element {
         let workspace = MontgomeryWorkspace(domain: storage.domain)
         let values = bases.map { workspace.enter($0.limbs) }
-        let result = MultiExponentiation.product(workspace, bases: values, exponents: exponents)
+        let result = if let plan {
+            MultiExponentiation.product(workspace, bases: values, exponents: exponents, plan: plan)
+        } else {
+            MultiExponentiation.product(workspace, bases: values, exponents: exponents)
+        }
         return Element(limbs: workspace.leave(result))
     }
 

@@ -40,8 +40,18 @@ enum MultiExponentiation {
     ) -> Workspace.Value {
         precondition(bases.count == exponents.count, "one exponent per base")
         let bits = exponents.map(\.bitLength).max() ?? 0
+        return product(workspace, bases: bases, exponents: exponents,
+                       plan: plan(terms: bases.count, bits: bits, costs: workspace.costs))
+    }
+
+    /// `∏ bases[i]^exponents[i]`, computed in `workspace` by the given plan.
+    static func product<Workspace: ExponentiationWorkspace>(
+        _ workspace: Workspace, bases: [Workspace.Base], exponents: [Scalar], plan: Plan
+    ) -> Workspace.Value {
+        precondition(bases.count == exponents.count, "one exponent per base")
+        let bits = exponents.map(\.bitLength).max() ?? 0
         guard bits > 0 else { return workspace.makeIdentity() }
-        switch plan(terms: bases.count, bits: bits, costs: workspace.costs) {
+        switch plan {
         case .straus(let width):
             return straus(workspace, bases, exponents, bits: bits, width: width)
         case .pippenger(let width, let signed):

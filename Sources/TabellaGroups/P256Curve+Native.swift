@@ -37,8 +37,9 @@ extension P256Curve {
     }
 
     /// `∏ points[i]^scalars[i]` (additively: Σ scalars[i]·points[i]) by ``MultiExponentiation`` on
-    /// ``P256Workspace``; terms with the point at infinity or a zero scalar are left out.
-    func multiMultiply(_ points: [ECPoint], _ scalars: [Scalar]) -> ECPoint {
+    /// ``P256Workspace`` with `plan`, or the plan of least estimated cost when it is nil; terms with the point at
+    /// infinity or a zero scalar are left out.
+    func multiMultiply(_ points: [ECPoint], _ scalars: [Scalar], plan: MultiExponentiation.Plan? = nil) -> ECPoint {
         precondition(points.count == scalars.count, "one exponent per base")
         let coordinates = JacobianCoordinates()
         let affine = P256JacobianPoint.affine(points.map { jacobian($0, coordinates) })
@@ -51,7 +52,13 @@ extension P256Curve {
             bases.append(base)
             exponents.append(exponent)
         }
-        return point(MultiExponentiation.product(P256Workspace(), bases: bases, exponents: exponents))
+        let workspace = P256Workspace()
+        let product = if let plan {
+            MultiExponentiation.product(workspace, bases: bases, exponents: exponents, plan: plan)
+        } else {
+            MultiExponentiation.product(workspace, bases: bases, exponents: exponents)
+        }
+        return point(product)
     }
 
     /// Three `BIGNUM`s reused for the coordinates of one point after another.

@@ -130,9 +130,98 @@ struct P256FieldElement: Equatable {
         return reduceOnce(t.0, t.1, t.2, t.3, carry: t.4)
     }
 
-    /// The square.
+    /// The square: ten word products (the six cross products are doubled) and a separate reduction.
     @inline(__always)
-    var squared: P256FieldElement { self * self }
+    var squared: P256FieldElement {
+        // Cross products a_i·a_j, i < j, at limbs 1 ... 6.
+        var c = UInt128(l0) &* UInt128(l1)
+        let c1 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(l0) &* UInt128(l2) &+ (c >> 64)
+        let c2 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(l0) &* UInt128(l3) &+ (c >> 64)
+        var c3 = UInt64(truncatingIfNeeded: c)
+        var c4 = UInt64(truncatingIfNeeded: c >> 64)
+        c = UInt128(l1) &* UInt128(l2) &+ UInt128(c3)
+        c3 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(l1) &* UInt128(l3) &+ UInt128(c4) &+ (c >> 64)
+        c4 = UInt64(truncatingIfNeeded: c)
+        var c5 = UInt64(truncatingIfNeeded: c >> 64)
+        c = UInt128(l2) &* UInt128(l3) &+ UInt128(c5)
+        c5 = UInt64(truncatingIfNeeded: c)
+        let c6 = UInt64(truncatingIfNeeded: c >> 64)
+        // Twice the cross products (each shift's top bit rides in the carry) plus the squares a_i² at limbs
+        // 2i and 2i + 1.
+        let s0 = UInt128(l0) &* UInt128(l0)
+        let s1 = UInt128(l1) &* UInt128(l1)
+        let s2 = UInt128(l2) &* UInt128(l2)
+        let s3 = UInt128(l3) &* UInt128(l3)
+        c = UInt128(c1) << 1 &+ (s0 >> 64)
+        let t1 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(c2) << 1 &+ UInt128(UInt64(truncatingIfNeeded: s1)) &+ (c >> 64)
+        let t2 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(c3) << 1 &+ (s1 >> 64) &+ (c >> 64)
+        let t3 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(c4) << 1 &+ UInt128(UInt64(truncatingIfNeeded: s2)) &+ (c >> 64)
+        let t4 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(c5) << 1 &+ (s2 >> 64) &+ (c >> 64)
+        let t5 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(c6) << 1 &+ UInt128(UInt64(truncatingIfNeeded: s3)) &+ (c >> 64)
+        let t6 = UInt64(truncatingIfNeeded: c)
+        c = (s3 >> 64) &+ (c >> 64)
+        let t7 = UInt64(truncatingIfNeeded: c)
+        return Self.reduce(UInt64(truncatingIfNeeded: s0), t1, t2, t3, t4, t5, t6, t7)
+    }
+
+    /// `t · 2⁻²⁵⁶ mod p` for a 512-bit t below p·2²⁵⁶: four rounds that each clear the lowest limb by adding a
+    /// multiple m·p (m the limb itself, since −p⁻¹ ≡ 1 mod 2⁶⁴), then one conditional subtraction.
+    @inline(__always)
+    private static func reduce(
+        _ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64,
+        _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64
+    ) -> P256FieldElement {
+        var (a1, a2, a3, a4, a5, a6, a7) = (t1, t2, t3, t4, t5, t6, t7)
+        // Round with m = the lowest limb: m·p0 + m = m·2⁶⁴ moves m up a limb, m·p1 + m = m·2³², p2 = 0.
+        var m = UInt128(t0)
+        var c = (m << 32) &+ UInt128(a1)
+        a1 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a2) &+ (c >> 64)
+        a2 = UInt64(truncatingIfNeeded: c)
+        c = m &* UInt128(p3) &+ UInt128(a3) &+ (c >> 64)
+        a3 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a4) &+ (c >> 64)
+        a4 = UInt64(truncatingIfNeeded: c)
+        var overflow = c >> 64
+        m = UInt128(a1)
+        c = (m << 32) &+ UInt128(a2)
+        a2 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a3) &+ (c >> 64)
+        a3 = UInt64(truncatingIfNeeded: c)
+        c = m &* UInt128(p3) &+ UInt128(a4) &+ (c >> 64)
+        a4 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a5) &+ overflow &+ (c >> 64)
+        a5 = UInt64(truncatingIfNeeded: c)
+        overflow = c >> 64
+        m = UInt128(a2)
+        c = (m << 32) &+ UInt128(a3)
+        a3 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a4) &+ (c >> 64)
+        a4 = UInt64(truncatingIfNeeded: c)
+        c = m &* UInt128(p3) &+ UInt128(a5) &+ (c >> 64)
+        a5 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a6) &+ overflow &+ (c >> 64)
+        a6 = UInt64(truncatingIfNeeded: c)
+        overflow = c >> 64
+        m = UInt128(a3)
+        c = (m << 32) &+ UInt128(a4)
+        a4 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a5) &+ (c >> 64)
+        a5 = UInt64(truncatingIfNeeded: c)
+        c = m &* UInt128(p3) &+ UInt128(a6) &+ (c >> 64)
+        a6 = UInt64(truncatingIfNeeded: c)
+        c = UInt128(a7) &+ overflow &+ (c >> 64)
+        a7 = UInt64(truncatingIfNeeded: c)
+        return reduceOnce(a4, a5, a6, a7, carry: UInt64(truncatingIfNeeded: c >> 64))
+    }
 
     /// `t ← (t + a·word + m·p) / 2⁶⁴` with m chosen to make the division exact; t stays below 2p.
     @inline(__always)
@@ -223,19 +312,23 @@ struct P256FieldElement: Equatable {
 
     /// Replaces every nonzero element by its inverse with one field inversion (Montgomery's trick, three
     /// multiplications per element); zeros stay zero.
-    static func invertAll(_ elements: inout [P256FieldElement]) {
-        var prefix = [P256FieldElement]()
-        prefix.reserveCapacity(elements.count)
-        var running = one
-        for element in elements {
-            prefix.append(running)
-            if !element.isZero { running = running * element }
-        }
-        var inverse = running.inverse
-        for index in stride(from: elements.count - 1, through: 0, by: -1) where !elements[index].isZero {
-            let element = elements[index]
-            elements[index] = inverse * prefix[index]
-            inverse = inverse * element
+    static func invertAll(_ elements: UnsafeMutableBufferPointer<P256FieldElement>) {
+        let count = elements.count
+        guard count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: P256FieldElement.self, capacity: count) { prefix in
+            var running = one
+            for index in 0..<count {
+                prefix.initializeElement(at: index, to: running)
+                let element = elements[index]
+                if !element.isZero { running = running * element }
+            }
+            var inverse = running.inverse
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                let element = elements[index]
+                guard !element.isZero else { continue }
+                elements[index] = inverse * prefix[index]
+                inverse = inverse * element
+            }
         }
     }
 }

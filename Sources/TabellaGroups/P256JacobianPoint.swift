@@ -113,7 +113,7 @@ struct P256JacobianPoint {
     /// The affine points of `points` with one field inversion for all; nil for the point at infinity.
     static func affine(_ points: [P256JacobianPoint]) -> [P256AffinePoint?] {
         var inverses = points.map(\.z)
-        P256FieldElement.invertAll(&inverses)
+        inverses.withUnsafeMutableBufferPointer { P256FieldElement.invertAll($0) }
         return zip(points, inverses).map { point, zInverse in
             guard !zInverse.isZero else { return nil }
             let zz = zInverse.squared

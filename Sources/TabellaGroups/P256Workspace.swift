@@ -39,44 +39,55 @@ struct P256Workspace: ExponentiationWorkspace {
             points[next[placement.bucket]] = placement.inverted ? inverses[placement.base] : bases[placement.base]
             next[placement.bucket] += 1
         }
-        var denominators = [P256FieldElement]()
-        denominators.reserveCapacity(placements.count / 2)
+        var denominators = [P256FieldElement](repeating: .zero, count: placements.count / 2)
         points.withUnsafeMutableBufferPointer { points in
-            while true {
-                // Pair the points of every bucket: (0, 1), (2, 3), ...; an odd last one waits.
-                denominators.removeAll(keepingCapacity: true)
-                for bucket in 0..<bucketCount where lengths[bucket] >= 2 {
-                    let start = starts[bucket]
-                    for pair in 0..<lengths[bucket] / 2 {
-                        let denominator = P256AffinePoint.sumDenominator(points[start + 2 * pair],
-                                                                         points[start + 2 * pair + 1])
-                        denominators.append(denominator ?? .zero)
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeMutableBufferPointer { lengths in
+                    denominators.withUnsafeMutableBufferPointer { denominators in
+                        while Self.sumPairs(points, starts: starts, lengths: lengths, denominators: denominators) {}
                     }
-                }
-                if denominators.isEmpty { break }
-                P256FieldElement.invertAll(&denominators)
-                // Replace each pair by its sum, packed to the front of the bucket; P + (−P) vanishes.
-                var index = 0
-                for bucket in 0..<bucketCount where lengths[bucket] >= 2 {
-                    let start = starts[bucket]
-                    let length = lengths[bucket]
-                    var kept = 0
-                    for pair in 0..<length / 2 {
-                        let inverse = denominators[index]
-                        index += 1
-                        guard !inverse.isZero else { continue }
-                        points[start + kept] = P256AffinePoint.sum(
-                            points[start + 2 * pair], points[start + 2 * pair + 1], inverseDenominator: inverse)
-                        kept += 1
-                    }
-                    if length % 2 == 1 {
-                        points[start + kept] = points[start + length - 1]
-                        kept += 1
-                    }
-                    lengths[bucket] = kept
                 }
             }
         }
         return (0..<bucketCount).map { lengths[$0] == 1 ? P256JacobianPoint(points[starts[$0]]) : nil }
+    }
+
+    /// One round: replaces the points 2k and 2k + 1 of every bucket by their sum, packed to the front of the
+    /// bucket (an odd last point moves along; P + (−P) vanishes). Returns false when no bucket had two points.
+    private static func sumPairs(
+        _ points: UnsafeMutableBufferPointer<P256AffinePoint>, starts: UnsafeBufferPointer<Int>,
+        lengths: UnsafeMutableBufferPointer<Int>, denominators: UnsafeMutableBufferPointer<P256FieldElement>
+    ) -> Bool {
+        var count = 0
+        for bucket in 0..<lengths.count where lengths[bucket] >= 2 {
+            let start = starts[bucket]
+            for pair in 0..<lengths[bucket] / 2 {
+                let denominator = P256AffinePoint.sumDenominator(points[start + 2 * pair], points[start + 2 * pair + 1])
+                denominators[count] = denominator ?? .zero
+                count += 1
+            }
+        }
+        guard count > 0 else { return false }
+        P256FieldElement.invertAll(UnsafeMutableBufferPointer(rebasing: denominators[0..<count]))
+        var index = 0
+        for bucket in 0..<lengths.count where lengths[bucket] >= 2 {
+            let start = starts[bucket]
+            let length = lengths[bucket]
+            var kept = 0
+            for pair in 0..<length / 2 {
+                let inverse = denominators[index]
+                index += 1
+                guard !inverse.isZero else { continue }
+                points[start + kept] = P256AffinePoint.sum(
+                    points[start + 2 * pair], points[start + 2 * pair + 1], inverseDenominator: inverse)
+                kept += 1
+            }
+            if length % 2 == 1 {
+                points[start + kept] = points[start + length - 1]
+                kept += 1
+            }
+            lengths[bucket] = kept
+        }
+        return true
     }
 }
