@@ -291,7 +291,7 @@ struct P256FieldElement: Equatable {
         return result
     }
 
-    /// The inverse, `self^(p−2)` (Fermat), by an addition chain of 255 squarings and 13 multiplications;
+    /// The inverse, `self^(p−2)` (Fermat), by an addition chain of 255 squarings and 12 multiplications;
     /// zero for zero.
     var inverse: P256FieldElement {
         let x1 = self
