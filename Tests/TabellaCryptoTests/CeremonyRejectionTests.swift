@@ -22,7 +22,9 @@ struct CeremonyRejectionTests {
     func invalidThresholds() throws {
         let keys = (0..<3).map { _ in suite.group.generatorPower(secret: suite.group.scalars.randomNonzero()) }
         for threshold in [0, -1, 4] {
-            let error = code { _ = try CeremonySetup(suite: suite, threshold: threshold, publicKeys: keys, sessionID: []) }
+            let error = code {
+                _ = try CeremonySetup(suite: suite, threshold: threshold, publicKeys: keys, sessionID: [])
+            }
             #expect(error?.code == .invalidSetup, "t = \(threshold)")
         }
         #expect(code { _ = try CeremonySetup(suite: suite, threshold: 1, publicKeys: [], sessionID: []) }?.code

@@ -36,7 +36,8 @@ struct KeyStorageTests {
         #expect(error?.code == .wrongPassphrase)
     }
 
-    @Test("any flipped byte is reported as tampering, also with the checksum recomputed", arguments: [0, 9, 30, 70, 100])
+    @Test("any flipped byte is reported as tampering, also with the checksum recomputed",
+        arguments: [0, 9, 30, 70, 100])
     func tampered(position: Int) throws {
         let file = PassphraseBox.seal(secret, passphrase: passphrase, cost: .minimum)
         var edited = file

@@ -90,7 +90,9 @@ struct ThresholdDecryptionTests {
             ciphertexts: ciphertexts, domain: domain)
         let own = ElGamalPublicKey(group: group, element: keys.verificationShares[1])
         let other = ElGamalPublicKey(group: group, element: keys.verificationShares[0])
-        #expect(throws: Never.self) { try partial.verify(verificationShare: own, ciphertexts: ciphertexts, domain: domain) }
+        #expect(throws: Never.self) {
+            try partial.verify(verificationShare: own, ciphertexts: ciphertexts, domain: domain)
+        }
         #expect(throws: CeremonyError.self) {
             try partial.verify(verificationShare: own, ciphertexts: ciphertexts, domain: [1])
         }

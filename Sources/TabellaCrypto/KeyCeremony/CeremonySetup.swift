@@ -37,7 +37,8 @@ public struct CeremonySetup<Suite: CocktailCiphersuite>: Sendable {
             throw CeremonyError(.invalidSetup, "a ceremony needs between 1 and 2³² − 1 participants, not \(count)")
         }
         guard threshold >= 1, threshold <= count else {
-            throw CeremonyError(.invalidSetup, "the threshold must satisfy 1 ≤ t ≤ n = \(count), but t = \(threshold)")
+            throw CeremonyError(.invalidSetup,
+                "the threshold must satisfy 1 ≤ t ≤ n = \(count), but t = \(threshold)")
         }
         for (offset, key) in publicKeys.enumerated() {
             guard key != suite.group.identity else {

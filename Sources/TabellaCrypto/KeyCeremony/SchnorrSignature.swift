@@ -69,6 +69,7 @@ public struct SchnorrSignature<Suite: CocktailCiphersuite>: Sendable, Hashable {
         commitment: Suite.Group.Element, publicKey: Suite.Group.Element, message: [UInt8], suite: Suite
     ) -> Scalar {
         suite.hashToScalar(
-            Array(suite.challengePrefix.utf8) + suite.group.encode(commitment) + suite.group.encode(publicKey) + message)
+            Array(suite.challengePrefix.utf8) + suite.group.encode(commitment) + suite.group.encode(publicKey)
+                + message)
     }
 }

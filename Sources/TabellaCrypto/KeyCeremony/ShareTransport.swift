@@ -33,7 +33,8 @@ extension CeremonySetup {
         }
         let identity = suite.group.identity
         guard !message.commitment.contains(identity), message.ephemeralKey != identity else {
-            throw CeremonyError(.malformedMessage, "participant \(sender) sent an identity element", participant: sender)
+            throw CeremonyError(.malformedMessage, "participant \(sender) sent an identity element",
+                participant: sender)
         }
     }
 

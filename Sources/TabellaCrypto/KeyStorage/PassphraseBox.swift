@@ -25,7 +25,8 @@ public enum PassphraseBox {
 
         /// libsodium's interactive level (2 passes, 64 MiB): the default.
         public static var interactive: Cost {
-            Cost(operations: UInt64(crypto_pwhash_OPSLIMIT_INTERACTIVE), memory: UInt64(crypto_pwhash_MEMLIMIT_INTERACTIVE))
+            Cost(operations: UInt64(crypto_pwhash_OPSLIMIT_INTERACTIVE),
+                memory: UInt64(crypto_pwhash_MEMLIMIT_INTERACTIVE))
         }
 
         /// libsodium's moderate level (3 passes, 256 MiB).
@@ -92,7 +93,9 @@ public enum PassphraseBox {
         return secret
     }
 
-    private static func salt(of header: [UInt8]) -> [UInt8] { Array(header[(magic.count + 16)..<(magic.count + 16 + saltCount)]) }
+    private static func salt(of header: [UInt8]) -> [UInt8] {
+        Array(header[(magic.count + 16)..<(magic.count + 16 + saltCount)])
+    }
 
     private static func nonce(of header: [UInt8]) -> [UInt8] { Array(header[(headerCount - nonceCount)...]) }
 

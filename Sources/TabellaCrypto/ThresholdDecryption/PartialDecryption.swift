@@ -3,7 +3,8 @@ import TabellaGroups
 /// One trustee's contribution to a threshold decryption: `Mⱼ = Aⱼ^(x_i)` for each ciphertext `(Aⱼ, Bⱼ)`, each
 /// with a Chaum–Pedersen proof that it used the share behind the verification share `Y_i = g^(x_i)`.
 ///
-/// The proof's challenge is `c = SHA-512("tabella/partial-decryption/v1" ‖ len(domain) ‖ domain ‖ Y_i ‖ A ‖ M ‖ a ‖ b)`
+/// The proof's challenge is
+/// `c = SHA-512("tabella/partial-decryption/v1" ‖ len(domain) ‖ domain ‖ Y_i ‖ A ‖ M ‖ a ‖ b)`
 /// reduced modulo q, where `domain` binds the proofs to the election or ceremony.
 public struct PartialDecryption<Group: PrimeOrderGroup>: Sendable, Hashable {
     /// The trustee's id (its participant index in the key ceremony).

@@ -83,7 +83,8 @@ struct TrusteeJoin: AsyncParsableCommand {
             let waiting = CeremonyRunner<Suite>.Waiting(timeout: .seconds(command.timeout),
                 progress: { round, present, count in display.show(round: round, present: present, count: count) })
             print("Trustee \(identity.name) is participant \(index) of \(setup.participantCount) "
-                + "(threshold \(setup.threshold)); context \(CeremonyDescriptionCheck.fingerprint(description.context))")
+                + "(threshold \(setup.threshold)); context "
+                + CeremonyDescriptionCheck.fingerprint(description.context))
             let join = "tabella trustee join --dir \(command.dir) --key \(command.key)"
             if command.round == .one || command.round == .all {
                 let posted = try await runner.hasPostedRound1()

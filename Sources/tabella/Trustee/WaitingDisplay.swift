@@ -17,7 +17,8 @@ final class WaitingDisplay: Sendable {
         guard enabled else { return }
         let missing = Set(1...count).subtracting(present).sorted().map(String.init).joined(separator: ", ")
         let what = round == .round1 ? "round-1 messages" : "transcript signatures"
-        let line = "\rwaiting for \(what): \(present.count)/\(count)" + (missing.isEmpty ? "" : " (missing: \(missing))")
+        let line = "\rwaiting for \(what): \(present.count)/\(count)"
+            + (missing.isEmpty ? "" : " (missing: \(missing))")
         drawn.withLock { $0 = true }
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
     }
