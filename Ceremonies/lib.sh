@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TABELLA="${TABELLA:-$(cd "$ROOT" && swift build --show-bin-path)/tabella}"
 [ -x "$TABELLA" ] || { echo "no tabella binary at $TABELLA; run swift build first" >&2; exit 2; }
+TABELLA="$(cd "$(dirname "$TABELLA")" && pwd)/$(basename "$TABELLA")"
 SUITE="${CIPHERSUITE:-ristretto255}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tabella-ceremony.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
