@@ -72,6 +72,7 @@ let package = Package(
                 "TabellaVerifier",
                 "CGMP", "CSodium", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
