@@ -68,11 +68,6 @@ final class SharedCounter: Sendable {
     let value = Atomic(0)
 }
 
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { microseconds / 1_000_000 }
-}
-
 /// The resident memory of this process in MiB (Linux `/proc/self/status`), or 0 where unavailable.
 func residentMemoryMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
