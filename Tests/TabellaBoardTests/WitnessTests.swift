@@ -143,3 +143,25 @@ extension Hex {
         encode(TabellaGroups.Digest.sha256.hash(Array(text.utf8)))
     }
 }
+
+@Suite struct ExportTests {
+    @Test func aBoardExportsToTheTilePathsItServes() async throws {
+        let board = try TestBoard()
+        let folder = temporaryDirectory()
+        try await withServer(board.board) { client in
+            _ = try await client.append((0..<300).map { try board.entry("x \($0)") })
+            let checkpoint = try await TileExporter(client: client).export(
+                to: folder, logKeys: [board.board.verifier], origin: board.board.origin)
+            #expect(checkpoint.size == 300)
+            let paths = TileExporter.tiles(size: 300).map(\.path)
+            #expect(Set(paths) == ["tile/0/000", "tile/entries/000", "tile/0/001.p/44", "tile/entries/001.p/44",
+                                   "tile/1/000.p/1"])
+            for path in paths {
+                let file = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path)))
+                #expect(file == (try await client.request(path)), "\(path)")
+            }
+            let note = try String(contentsOf: folder.appendingPathComponent("checkpoint"), encoding: .utf8)
+            #expect(try Checkpoint.open(note, logKeys: [board.board.verifier]).checkpoint == checkpoint)
+        }
+    }
+}

@@ -8,7 +8,7 @@ struct BoardCommand: AsyncParsableCommand {
         discussion: "Docs/board.md describes the HTTP API, the formats and how to run several boards and witnesses.",
         subcommands: [
             BoardKeygen.self, BoardServe.self, BoardAppend.self, BoardGet.self, BoardCheckpointCommand.self,
-            BoardProve.self, BoardAudit.self, BoardWitness.self, BoardMirrorCommand.self,
+            BoardProve.self, BoardAudit.self, BoardWitness.self, BoardMirrorCommand.self, BoardExport.self,
         ]
     )
 }
