@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "TabellaRecordTests", dependencies: ["TabellaRecord", "TabellaCrypto"]),
         .testTarget(
             name: "TabellaVerifierTests",
-            dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport"]
+            dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport", "tabella"]
         ),
         .testTarget(
             name: "TabellaBoardTests",
