@@ -3,9 +3,11 @@ import TabellaGroups
 /// Verifies many range proofs that carry their commitments with one multi-exponentiation.
 ///
 /// Each proof states `2(R+1)` equations `g^{v_j} α^{c_j} = a_j` and `K^{w_j} β^{c_j} = b_j`. The batch raises every
-/// equation to an independent random exponent ρ of ``exponentBits`` bits and checks the product of all of them:
+/// equation to an independent random exponent ρ of ``exponentBits`` bits and checks the product of all of them,
+/// with the negated sums on the bases that have full-length exponents anyway, so that the commitments keep their
+/// short exponents and nothing needs inverting:
 ///
-///     g^{Σρv} · K^{Σρ'w} · ∏ α^{Σ_j ρ_j c_j} · β^{Σ_j ρ'_j c_j} · ∏ a_j^{-ρ_j} · b_j^{-ρ'_j} = 1
+///     ∏ a_j^{ρ_j} · b_j^{ρ'_j} · g^{-Σρv} · K^{-Σρ'w} · ∏ α^{-Σ_j ρ_j c_j} · β^{-Σ_j ρ'_j c_j} = 1
 ///
 /// If any equation is false the product is 1 with probability at most 2^-``exponentBits`` (all elements lie in
 /// the group of prime order q > 2^``exponentBits``: decoding validated them). When the product is not 1, every
@@ -102,20 +104,20 @@ public struct RangeProofBatch<Group: PrimeOrderGroup>: Sendable {
                 keyExponent = field.add(keyExponent, field.multiply(sigma, w))
                 alphaExponent = field.add(alphaExponent, field.multiply(rho, c))
                 betaExponent = field.add(betaExponent, field.multiply(sigma, c))
-                bases.append(group.inverse(commitments[2 * j]))
+                bases.append(commitments[2 * j])
                 exponents.append(rho)
-                bases.append(group.inverse(commitments[2 * j + 1]))
+                bases.append(commitments[2 * j + 1])
                 exponents.append(sigma)
             }
             bases.append(item.ciphertext.alpha)
-            exponents.append(alphaExponent)
+            exponents.append(field.negate(alphaExponent))
             bases.append(item.ciphertext.beta)
-            exponents.append(betaExponent)
+            exponents.append(field.negate(betaExponent))
         }
         bases.append(group.generator)
-        exponents.append(generatorExponent)
+        exponents.append(field.negate(generatorExponent))
         bases.append(key.element)
-        exponents.append(keyExponent)
+        exponents.append(field.negate(keyExponent))
         return group.multiPower(bases, exponents) == group.identity
     }
 }

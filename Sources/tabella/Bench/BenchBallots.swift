@@ -69,7 +69,9 @@ struct BenchBallots: AsyncParsableCommand {
         let selections = Self.contests.reduce(0) { $0 + $1.votes.count }
         let generatorCount = selections * 3 + Self.contests.count * 2
         let keyCount = generatorCount
+        let samples = (0..<64).map { _ in group.generatorPower(public: field.random()) }
         let figures = Stopwatch.interleaved([
+            .init(name: "encode", iterations: 64) { _ = group.encode(samples[$0]) },
             .init(name: "ballot", iterations: ballots) { _ in
                 _ = encryptor.encrypt(identifier: SecureRandom.bytes(count: 32), contests: Self.contests,
                                       ballotNonce: SecureRandom.bytes(count: 32), chainingField: chaining)
@@ -78,11 +80,15 @@ struct BenchBallots: AsyncParsableCommand {
             .init(name: "K", iterations: 40) { _ = group.power(key.table, secret: exponents[$0]) },
         ], batches: 5)
         let limit = Double(generatorCount) * figures["g"]! + Double(keyCount) * figures["K"]!
+        // The hashes encode α, β and the commitments: 6 + 2 per selection (its challenge and the contest hash) and
+        // 6 per contest-limit challenge.
+        let encodings = selections * 8 + Self.contests.count * 6
         return GroupBenchResult(group: "ballot encryption, \(group.name)", rows: [
             BenchRow.compared("encrypt a 20-selection ballot with all proofs", figures["ballot"]!,
                               with: "\(generatorCount + keyCount) fixed-base exponentiations", limit),
             BenchRow.plain("fixed-base exponentiation, base g, secret", figures["g"]!),
             BenchRow.plain("fixed-base exponentiation, base K, secret", figures["K"]!),
+            BenchRow.plain("encode one element (the ballot's hashes encode \(encodings))", figures["encode"]!),
         ])
     }
 
