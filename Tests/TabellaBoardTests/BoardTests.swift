@@ -25,7 +25,9 @@ struct TestBoard {
             limits: limits)
     }
 
-    func entry(_ text: String, type: String = "note", election: String = "e1", by key: Ed25519.PrivateKey? = nil)
+    func entry(
+        _ text: String, type: String = "note", election: String = "e1", by key: Ed25519.PrivateKey? = nil
+    )
         throws -> BoardEntry
     {
         try BoardEntry(type: type, election: election, payload: Array(text.utf8), signedBy: key ?? voter)
@@ -78,7 +80,12 @@ struct TestBoard {
     }
 
     @Test func badEntriesAreRefusedWithTheirCodeAndNothingIsAppended() async throws {
-        let test = try TestBoard(limits: { var limits = Board.Limits(); limits.maximumBatchCount = 3; return limits }())
+        let test = try TestBoard(
+            limits: {
+                var limits = Board.Limits()
+                limits.maximumBatchCount = 3
+                return limits
+            }())
         let good = try test.entry("good")
         _ = try await test.board.append([good])
         let valid = try test.entry("other")

@@ -13,11 +13,15 @@ enum PostgresTestServer {
     /// tests running in parallel do not meet.
     static var backends: [StorageBackend] {
         guard let url else { return [] }
-        return [StorageBackend(name: "PostgreSQL") {
-            let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            return (try await PostgresStorage(url: url, schema: schema, logger: quietLogger),
-                    { try await PostgresStorage(url: url, schema: schema, logger: quietLogger) })
-        }]
+        return [
+            StorageBackend(name: "PostgreSQL") {
+                let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+                return (
+                    try await PostgresStorage(url: url, schema: schema, logger: quietLogger),
+                    { try await PostgresStorage(url: url, schema: schema, logger: quietLogger) }
+                )
+            }
+        ]
     }
 }
 

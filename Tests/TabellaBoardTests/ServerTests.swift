@@ -74,8 +74,9 @@ func testServerConfiguration(rateLimit: Double? = nil, maximumBody: Int = 1 << 2
     @Test func badRequestsGetA4xxCodeAndAppendNothing() async throws {
         let test = try TestBoard()
         let good = try test.entry("good")
-        let forged = EntryJSON(try BoardEntry(
-            type: "note", election: "e1", payload: [1], signer: good.signer, signature: good.signature))
+        let forged = EntryJSON(
+            try BoardEntry(
+                type: "note", election: "e1", payload: [1], signer: good.signer, signature: good.signature))
         var noSignature = EntryJSON(good)
         noSignature.signature = ""
         func body(_ value: some Encodable) throws -> [UInt8] { Array(try JSONEncoder().encode(value)) }
@@ -89,7 +90,10 @@ func testServerConfiguration(rateLimit: Double? = nil, maximumBody: Int = 1 << 2
             ("entry", try body(noSignature), .malformedEntry),
             ("entry", try body(EntryJSON(try test.entry("x", type: "tally"))), .rejected),
             ("entry", try body(EntryJSON(good)), .duplicate),
-            ("entries", try body(EntryBatchJSON(entries: [EntryJSON(try test.entry("fresh")), forged])), .badSignature),
+            (
+                "entries", try body(EntryBatchJSON(entries: [EntryJSON(try test.entry("fresh")), forged])),
+                .badSignature
+            ),
             ("entries", try body(EntryBatchJSON(entries: [])), .malformedRequest),
         ]
         try await withServer(test.board, configuration: testServerConfiguration(maximumBody: 4096)) { client in
@@ -100,12 +104,16 @@ func testServerConfiguration(rateLimit: Double? = nil, maximumBody: Int = 1 << 2
                 }
                 #expect(error?.code == code, "\(path): \(String(describing: error))")
             }
-            for query in ["proof/consistency?old=2&new=1", "proof/consistency?old=1&new=9", "proof/inclusion?index=1&size=1",
-                          "proof/consistency?old=0&new=1", "entries?start=0&end=5", "proof/inclusion?index=-1&size=1"] {
+            for query in [
+                "proof/consistency?old=2&new=1", "proof/consistency?old=1&new=9", "proof/inclusion?index=1&size=1",
+                "proof/consistency?old=0&new=1", "entries?start=0&end=5", "proof/inclusion?index=-1&size=1",
+            ] {
                 let error = await #expect(throws: BoardError.self) { try await client.request(query) }
                 #expect(error.map { [.outOfRange, .malformedRequest].contains($0.code) } == true, "\(query)")
             }
-            #expect(try await client.checkpoint(logKeys: [test.board.verifier], origin: "board.test/e1").checkpoint.size == 1)
+            #expect(
+                try await client.checkpoint(logKeys: [test.board.verifier], origin: "board.test/e1").checkpoint.size
+                    == 1)
         }
     }
 

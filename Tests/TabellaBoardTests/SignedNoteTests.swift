@@ -41,7 +41,8 @@ import Testing
         #expect(try Checkpoint(text: checkpoint.text) == checkpoint)
         let vkey = log.verifier.verifierKey
         #expect(try VerifierKey.parse(vkey).keyID == log.keyID)
-        let restored = try VerifierKey.parseSigner(VerifierKey.formatSigner(name: log.keyName, privateKey: log.privateKey))
+        let restored = try VerifierKey.parseSigner(
+            VerifierKey.formatSigner(name: log.keyName, privateKey: log.privateKey))
         #expect(restored.keyID == log.keyID)
     }
 
@@ -128,7 +129,8 @@ import Testing
         var bytes = verified[1].signature
         bytes[7] ^= 1
         let moved = SignedNote(
-            text: note.text, signatures: [NoteSignature(keyName: witness.keyName, keyID: witness.keyID, signature: bytes)])
+            text: note.text,
+            signatures: [NoteSignature(keyName: witness.keyName, keyID: witness.keyID, signature: bytes)])
         #expect((#expect(throws: BoardError.self) { try moved.verify([cosigner]) })?.code == .badSignature)
     }
 

@@ -27,7 +27,8 @@ import Testing
         for size: UInt64 in [1, 7, 256, 257, 300] {
             #expect(try await storage.root(size: size) == reference.root(size: size))
         }
-        #expect(try await storage.inclusionProof(index: 17, size: 300) == reference.inclusionProof(index: 17, size: 300))
+        #expect(
+            try await storage.inclusionProof(index: 17, size: 300) == reference.inclusionProof(index: 17, size: 300))
         #expect(try await storage.consistencyProof(from: 9, to: 300) == reference.consistencyProof(from: 9, to: 300))
         let tile = try await storage.levelHashes(level: 8, in: 0..<1)
         #expect(tile == [try await reference.root(size: 256)])
@@ -45,13 +46,16 @@ import Testing
         let result = try await storage.commit(
             [records(7..<8, tag: "new"), replay, repeated, records(7..<8, tag: "new"), records(9..<10, tag: "new")],
             sign: plainCheckpoint)
-        #expect(result.outcomes == [
-            .appended(firstIndex: 5), .duplicate(position: 0, existingIndex: 3),
-            .duplicate(position: 1, existingIndex: nil), .duplicate(position: 0, existingIndex: nil),
-            .appended(firstIndex: 6),
-        ])
+        #expect(
+            result.outcomes == [
+                .appended(firstIndex: 5), .duplicate(position: 0, existingIndex: 3),
+                .duplicate(position: 1, existingIndex: nil), .duplicate(position: 0, existingIndex: nil),
+                .appended(firstIndex: 6),
+            ])
         #expect(result.size == 7)
-        #expect(try await storage.leaves(in: 5..<7) == (records(7..<8, tag: "new") + records(9..<10, tag: "new")).map(\.leaf))
+        #expect(
+            try await storage.leaves(in: 5..<7)
+                == (records(7..<8, tag: "new") + records(9..<10, tag: "new")).map(\.leaf))
         // A commit of nothing but duplicates leaves the size and signs the same tree again.
         let none = try await storage.commit([records(0..<1)], sign: plainCheckpoint)
         #expect(none.size == 7)
@@ -93,8 +97,11 @@ import Testing
         var committed = 0
         var failure: BoardError?
         let big = { (range: Range<Int>) in
-            range.map { EntryRecord(id: MerkleHash.leaf([UInt8($0 & 0xff), UInt8($0 >> 8)]),
-                                    leaf: [UInt8](repeating: UInt8($0 & 0xff), count: 1000)) }
+            range.map {
+                EntryRecord(
+                    id: MerkleHash.leaf([UInt8($0 & 0xff), UInt8($0 >> 8)]),
+                    leaf: [UInt8](repeating: UInt8($0 & 0xff), count: 1000))
+            }
         }
         while failure == nil, committed < 2000 {
             do {

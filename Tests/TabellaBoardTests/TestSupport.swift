@@ -57,7 +57,8 @@ func temporaryDirectory() -> URL {
 struct StorageBackend: Sendable, CustomTestStringConvertible {
     let name: String
     /// Opens a fresh, empty storage; calling `reopen` on the result opens the same database again.
-    let open: @Sendable () async throws -> (storage: any BoardStorage, reopen: @Sendable () async throws -> any BoardStorage)
+    let open:
+        @Sendable () async throws -> (storage: any BoardStorage, reopen: @Sendable () async throws -> any BoardStorage)
 
     var testDescription: String { name }
 

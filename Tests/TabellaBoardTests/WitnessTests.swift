@@ -46,7 +46,8 @@ import Testing
             }
         }
         // Board B's operator rewrites history: same key, a fresh database, other entries, a larger size.
-        let forked = try TestBoard(storage: SQLiteStorage(path: forkedPath), origin: "b.test/e1", signer: boardB.logSigner)
+        let forked = try TestBoard(
+            storage: SQLiteStorage(path: forkedPath), origin: "b.test/e1", signer: boardB.logSigner)
         try await withServer(forked.board) { b in
             _ = try await b.append((0..<20).map { try forked.entry("rewritten \($0)") })
             let answer = try await witness.follow(b, origin: "b.test/e1")
@@ -74,7 +75,8 @@ import Testing
         _ = try await stranger.board.append([try stranger.entry("s")])
         let unknown = try #require(try await stranger.board.head().checkpoint)
         var forged = try SignedNote(parsing: three)
-        forged = SignedNote(text: forged.text.replacingOccurrences(of: "\n3\n", with: "\n4\n"), signatures: forged.signatures)
+        forged = SignedNote(
+            text: forged.text.replacingOccurrences(of: "\n3\n", with: "\n4\n"), signatures: forged.signatures)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = WitnessServer.application(witness: witness, host: "127.0.0.1", port: 0, logger: quietLogger) {
             continuation.yield($0)
@@ -154,8 +156,11 @@ extension Hex {
                 to: folder, logKeys: [board.board.verifier], origin: board.board.origin)
             #expect(checkpoint.size == 300)
             let paths = TileExporter.tiles(size: 300).map(\.path)
-            #expect(Set(paths) == ["tile/0/000", "tile/entries/000", "tile/0/001.p/44", "tile/entries/001.p/44",
-                                   "tile/1/000.p/1"])
+            #expect(
+                Set(paths) == [
+                    "tile/0/000", "tile/entries/000", "tile/0/001.p/44", "tile/entries/001.p/44",
+                    "tile/1/000.p/1",
+                ])
             for path in paths {
                 let file = [UInt8](try Data(contentsOf: folder.appendingPathComponent(path)))
                 #expect(file == (try await client.request(path)), "\(path)")

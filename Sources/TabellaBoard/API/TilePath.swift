@@ -50,7 +50,7 @@ public struct TilePath: Sendable, Hashable {
             let digits = position < numberElements.count - 1 ? element.dropFirst() : element
             guard position == numberElements.count - 1 || element.hasPrefix("x"), digits.count == 3,
                 digits.allSatisfy(\.isASCII), let value = UInt64(digits),
-                case let (scaled, overflow) = index.multipliedReportingOverflow(by: 1000), !overflow
+                case (let scaled, let overflow) = index.multipliedReportingOverflow(by: 1000), !overflow
             else {
                 throw BoardError(.notFound, "`\(text)` has an invalid tile index")
             }

@@ -14,8 +14,9 @@ public struct BoardClient: Sendable {
     public init(baseURL: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(30)) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         http = httpClient
-        self.timeout = .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
-            + timeout.components.attoseconds / 1_000_000_000)
+        self.timeout = .nanoseconds(
+            Int64(timeout.components.seconds) * 1_000_000_000
+                + timeout.components.attoseconds / 1_000_000_000)
     }
 
     /// Appends one entry.
@@ -51,7 +52,9 @@ public struct BoardClient: Sendable {
     }
 
     /// The latest checkpoint, verified against the log's keys.
-    public func checkpoint(logKeys: [any NoteVerifier], origin: String) async throws(BoardError)
+    public func checkpoint(
+        logKeys: [any NoteVerifier], origin: String
+    ) async throws(BoardError)
         -> (checkpoint: Checkpoint, note: SignedNote)
     {
         try Checkpoint.open(try await checkpoint(), logKeys: logKeys, origin: origin)
@@ -78,7 +81,9 @@ public struct BoardClient: Sendable {
     }
 
     /// The bytes of `GET`/`POST` `path`; a non-2xx answer becomes the board's error.
-    public func request(_ path: String, method: HTTPMethod = .GET, body: [UInt8]? = nil)
+    public func request(
+        _ path: String, method: HTTPMethod = .GET, body: [UInt8]? = nil
+    )
         async throws(BoardError) -> [UInt8]
     {
         var request = HTTPClientRequest(url: "\(baseURL)/\(path)")

@@ -62,10 +62,12 @@ public actor BoardMirror {
         let size = try await storage.head().size
         let ids = MerkleTree.decomposition(of: 0..<size)
         let found = try await storage.hashes(of: ids)
-        let loaded = try CompactRange(size: size, hashes: ids.map { id throws(BoardError) in
-            guard let hash = found[id] else { throw BoardError(.corrupted, "mirror node \(id) is not stored") }
-            return hash
-        })
+        let loaded = try CompactRange(
+            size: size,
+            hashes: ids.map { id throws(BoardError) in
+                guard let hash = found[id] else { throw BoardError(.corrupted, "mirror node \(id) is not stored") }
+                return hash
+            })
         edge = loaded
         return loaded
     }

@@ -35,7 +35,9 @@ public struct LogAuditor: Sendable {
     ///
     /// - Throws: ``BoardError`` `inconsistent` when the root differs, `malformedEntry`/`badSignature` for a bad
     ///   entry (naming its index).
-    public func checkContent(of checkpoint: Checkpoint, progress: @Sendable (Int) -> Void = { _ in })
+    public func checkContent(
+        of checkpoint: Checkpoint, progress: @Sendable (Int) -> Void = { _ in }
+    )
         async throws(BoardError)
     {
         var edge = CompactRange()
@@ -57,7 +59,8 @@ public struct LogAuditor: Sendable {
             bundle += 1
         }
         guard edge.root == checkpoint.rootHash else {
-            throw BoardError(.inconsistent, "the entries rebuild another root than the checkpoint of size \(checkpoint.size)")
+            throw BoardError(
+                .inconsistent, "the entries rebuild another root than the checkpoint of size \(checkpoint.size)")
         }
     }
 }

@@ -33,8 +33,10 @@ public struct TileExporter: Sendable {
     ///
     /// - Throws: ``BoardError`` from the board, or `storageUnavailable` when a file cannot be written.
     @discardableResult
-    public func export(to directory: URL, logKeys: [any NoteVerifier], origin: String,
-                       progress: @Sendable (Int) -> Void = { _ in }) async throws(BoardError) -> Checkpoint {
+    public func export(
+        to directory: URL, logKeys: [any NoteVerifier], origin: String,
+        progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws(BoardError) -> Checkpoint {
         let (checkpoint, note) = try await client.checkpoint(logKeys: logKeys, origin: origin)
         for path in Self.tiles(size: checkpoint.size) {
             try write(try await client.tile(path), to: directory.appendingPathComponent(path.path))

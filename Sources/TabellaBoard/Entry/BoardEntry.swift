@@ -35,7 +35,9 @@ public struct BoardEntry: Sendable, Hashable {
     /// An entry signed by `key`.
     ///
     /// - Throws: ``BoardError`` `malformedEntry` when a name is invalid or the entry would be too large.
-    public init(type: String, election: String, payload: [UInt8], signedBy key: Ed25519.PrivateKey)
+    public init(
+        type: String, election: String, payload: [UInt8], signedBy key: Ed25519.PrivateKey
+    )
         throws(BoardError)
     {
         try self.init(unsignedType: type, election: election, payload: payload, signer: key.publicKey)
@@ -48,7 +50,9 @@ public struct BoardEntry: Sendable, Hashable {
     /// ``verifySignature()``).
     ///
     /// - Throws: ``BoardError`` `malformedEntry` naming the field that is wrong.
-    public init(type: String, election: String, payload: [UInt8], signer: Ed25519.PublicKey, signature: [UInt8])
+    public init(
+        type: String, election: String, payload: [UInt8], signer: Ed25519.PublicKey, signature: [UInt8]
+    )
         throws(BoardError)
     {
         try self.init(unsignedType: type, election: election, payload: payload, signer: signer)
@@ -59,7 +63,9 @@ public struct BoardEntry: Sendable, Hashable {
             type: type, election: election, payload: payload, signer: signer, checkedSignature: signature)
     }
 
-    private init(unsignedType type: String, election: String, payload: [UInt8], signer: Ed25519.PublicKey)
+    private init(
+        unsignedType type: String, election: String, payload: [UInt8], signer: Ed25519.PublicKey
+    )
         throws(BoardError)
     {
         try Self.checkName(type, field: "type")
@@ -71,8 +77,10 @@ public struct BoardEntry: Sendable, Hashable {
         self.init(type: type, election: election, payload: payload, signer: signer, checkedSignature: [])
     }
 
-    private init(type: String, election: String, payload: [UInt8], signer: Ed25519.PublicKey,
-                 checkedSignature: [UInt8]) {
+    private init(
+        type: String, election: String, payload: [UInt8], signer: Ed25519.PublicKey,
+        checkedSignature: [UInt8]
+    ) {
         self.type = type
         self.election = election
         self.payload = payload

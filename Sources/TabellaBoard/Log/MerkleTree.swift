@@ -59,7 +59,9 @@ public enum MerkleTree {
     /// (RFC 9162 §2.1.4.1); empty when the sizes are equal.
     ///
     /// - Throws: ``BoardError`` `outOfRange` unless `0 < oldSize ≤ newSize`.
-    public static func consistencyRanges(from oldSize: UInt64, to newSize: UInt64) throws(BoardError)
+    public static func consistencyRanges(
+        from oldSize: UInt64, to newSize: UInt64
+    ) throws(BoardError)
         -> [Range<UInt64>]
     {
         guard oldSize > 0, oldSize <= newSize else {
@@ -124,7 +126,8 @@ public enum MerkleTree {
             throw BoardError(.invalidProof, "the inclusion proof of leaf \(index) in size \(size) is too short")
         }
         guard hash == root else {
-            throw BoardError(.invalidProof, "the inclusion proof of leaf \(index) leads to another root than size \(size)'s")
+            throw BoardError(
+                .invalidProof, "the inclusion proof of leaf \(index) leads to another root than size \(size)'s")
         }
     }
 
@@ -144,7 +147,8 @@ public enum MerkleTree {
         }
         if oldSize == newSize {
             guard proof.isEmpty else {
-                throw BoardError(.invalidProof, "equal sizes need an empty consistency proof, not \(proof.count) hashes")
+                throw BoardError(
+                    .invalidProof, "equal sizes need an empty consistency proof, not \(proof.count) hashes")
             }
             guard oldRoot == newRoot else {
                 throw BoardError(.invalidProof, "two trees of size \(oldSize) have different roots")

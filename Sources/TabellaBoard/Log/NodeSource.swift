@@ -29,10 +29,11 @@ extension NodeSource {
         let wanted = Array(Set(decompositions.joined()))
         let found = try await hashes(of: wanted)
         return try decompositions.map { ids throws(BoardError) in
-            try MerkleTree.fold(ids.map { id throws(BoardError) in
-                guard let hash = found[id] else { throw BoardError(.corrupted, "tree node \(id) is not stored") }
-                return hash
-            })
+            try MerkleTree.fold(
+                ids.map { id throws(BoardError) in
+                    guard let hash = found[id] else { throw BoardError(.corrupted, "tree node \(id) is not stored") }
+                    return hash
+                })
         }
     }
 }

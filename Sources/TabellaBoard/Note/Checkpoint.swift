@@ -58,7 +58,9 @@ public struct Checkpoint: Sendable, Hashable {
     /// - Returns: the checkpoint, the note, and the signatures that verified.
     /// - Throws: ``BoardError`` `malformedNote`, `unknownKey` or `badSignature` as ``SignedNote/verify(_:)``
     ///   says, or `unknownKey` when no signature is by a key named like the origin.
-    public static func open(_ note: String, logKeys: [any NoteVerifier], origin: String? = nil)
+    public static func open(
+        _ note: String, logKeys: [any NoteVerifier], origin: String? = nil
+    )
         throws(BoardError) -> (checkpoint: Checkpoint, note: SignedNote)
     {
         let signed = try SignedNote(parsing: note)

@@ -28,7 +28,8 @@ public struct CosignatureVerifier: NoteVerifier, Hashable {
     /// cosigned message for `text`.
     public func isValid(_ signature: [UInt8], for text: String) -> Bool {
         guard let timestamp = Self.timestamp(of: signature) else { return false }
-        return publicKey.isValidSignature(Array(signature[8...]), for: cosignedMessage(timestamp: timestamp, text: text))
+        return publicKey.isValidSignature(
+            Array(signature[8...]), for: cosignedMessage(timestamp: timestamp, text: text))
     }
 
     /// The timestamp of a well-formed cosignature, or `nil` when the bytes are not 8 + 64 long or the time is

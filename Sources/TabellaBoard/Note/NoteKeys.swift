@@ -113,7 +113,8 @@ public enum VerifierKey {
     /// The signing-key string of a name and private key (keep it secret: it holds the seed).
     public static func formatSigner(name: String, privateKey: Ed25519.PrivateKey) -> String {
         let id = NoteSignatureType.ed25519.keyID(name: name, publicKey: privateKey.publicKey.bytes)
-        return "PRIVATE+KEY+\(name)+\(hex8(id))+\(Base64.encode([NoteSignatureType.ed25519.rawValue] + privateKey.seed))"
+        return
+            "PRIVATE+KEY+\(name)+\(hex8(id))+\(Base64.encode([NoteSignatureType.ed25519.rawValue] + privateKey.seed))"
     }
 
     /// Reads a signing-key string `PRIVATE+KEY+name+keyid+base64(0x01 ‖ seed)`.

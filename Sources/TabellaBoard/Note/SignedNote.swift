@@ -79,9 +79,11 @@ public struct SignedNote: Sendable, Hashable {
     public func verify(_ verifiers: [any NoteVerifier]) throws(BoardError) -> [NoteSignature] {
         var verified = [NoteSignature]()
         for signature in signatures {
-            guard let verifier = verifiers.first(where: {
-                $0.keyName == signature.keyName && $0.keyID == signature.keyID
-            }) else { continue }
+            guard
+                let verifier = verifiers.first(where: {
+                    $0.keyName == signature.keyName && $0.keyID == signature.keyID
+                })
+            else { continue }
             guard verifier.isValid(signature.signature, for: text) else {
                 throw BoardError(.badSignature, "the signature of \(signature.keyName) on the note does not verify")
             }

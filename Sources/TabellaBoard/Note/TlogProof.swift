@@ -72,7 +72,9 @@ public struct TlogProof: Sendable, Hashable {
     /// must lead to its root.
     ///
     /// - Returns: the checkpoint and the signatures that verified.
-    public func verify(leafHash: [UInt8], logKeys: [any NoteVerifier], origin: String)
+    public func verify(
+        leafHash: [UInt8], logKeys: [any NoteVerifier], origin: String
+    )
         throws(BoardError) -> (checkpoint: Checkpoint, signatures: [NoteSignature])
     {
         let (checkpoint, note) = try Checkpoint.open(checkpoint, logKeys: logKeys, origin: origin)

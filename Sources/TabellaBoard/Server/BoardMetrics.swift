@@ -23,8 +23,10 @@ public final class BoardMetrics: Sendable {
             descriptor: .init(
                 namespace: "tabella", subsystem: "board", metricName: "append_duration", unitName: "seconds",
                 helpText: "Time from receiving an append to its durable acknowledgement."),
-            buckets: [.microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
-                      .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1)])
+            buckets: [
+                .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+                .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
+            ])
     }
 
     /// Counts a request by route and status.

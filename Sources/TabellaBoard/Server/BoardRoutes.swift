@@ -50,7 +50,8 @@ struct BoardRoutes: Sendable {
             }
         }
         let (index, checkpoint) = try await board.append(entries)
-        metrics.appended(count: entries.count, duration: ContinuousClock.now - started, logSize: index + UInt64(entries.count))
+        metrics.appended(
+            count: entries.count, duration: ContinuousClock.now - started, logSize: index + UInt64(entries.count))
         return .json(AppendReceiptJSON(index: index, count: entries.count, checkpoint: checkpoint))
     }
 
@@ -86,7 +87,8 @@ struct BoardRoutes: Sendable {
         } else {
             bytes = try await board.entryBundle(index: path.index, width: path.width)
         }
-        return .bytes(bytes, contentType: "application/octet-stream", cacheControl: "public, max-age=31536000, immutable")
+        return .bytes(
+            bytes, contentType: "application/octet-stream", cacheControl: "public, max-age=31536000, immutable")
     }
 
     private func inclusion(_ request: Request) async throws -> Response {
@@ -120,13 +122,15 @@ struct BoardRoutes: Sendable {
     private func events() -> Response {
         let stream = board.events.subscribe()
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: ": tabella board events\n\n"))
-            for await event in stream {
-                try await writer.write(ByteBuffer(string: BoardEventJSON(event).serverSentEvent))
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": tabella board events\n\n"))
+                for await event in stream {
+                    try await writer.write(ByteBuffer(string: BoardEventJSON(event).serverSentEvent))
+                }
+                try await writer.finish(nil)
+            })
     }
 
     private func health() async throws -> Response {

@@ -30,15 +30,18 @@ public enum BoardServer {
     ) -> some ApplicationProtocol {
         let metrics = BoardMetrics()
         let router = Router(context: BoardRequestContext.self)
-        router.add(middleware: BoardMiddleware(
-            metrics: metrics, limiter: configuration.rateLimit.map {
-                RateLimiter(rate: $0, burst: configuration.rateBurst)
-            }))
+        router.add(
+            middleware: BoardMiddleware(
+                metrics: metrics,
+                limiter: configuration.rateLimit.map {
+                    RateLimiter(rate: $0, burst: configuration.rateBurst)
+                }))
         BoardRoutes(board: board, metrics: metrics, maximumBody: configuration.maximumBodyByteCount).add(to: router)
         return Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                 serverName: "tabella-board"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "tabella-board"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }
@@ -62,7 +65,9 @@ struct BoardMiddleware: RouterMiddleware {
     let metrics: BoardMetrics
     let limiter: RateLimiter?
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    )
         async throws -> Response
     {
         let response: Response
@@ -74,12 +79,14 @@ struct BoardMiddleware: RouterMiddleware {
                 response = try await next(request, context)
             } catch let error as BoardError {
                 if error.httpStatus.code >= 500 {
-                    context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+                    context.logger.error(
+                        "request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
                 }
                 response = error.response
             } catch let error as HTTPResponseError {
                 let code: BoardError.Code = error.status == .notFound ? .notFound : .malformedRequest
-                response = BoardError(code, "\(request.method) \(request.uri.path): \(error.status.reasonPhrase)")
+                response =
+                    BoardError(code, "\(request.method) \(request.uri.path): \(error.status.reasonPhrase)")
                     .response
             }
         }

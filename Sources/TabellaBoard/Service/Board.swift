@@ -97,7 +97,8 @@ public final class Board: Sendable {
     /// The board's own checks, then the admission policy's.
     private func admit(_ entry: BoardEntry) async throws(BoardError) {
         guard entry.election == election else {
-            throw BoardError(.wrongElection, "the entry is for election `\(entry.election)`, this board is `\(election)`")
+            throw BoardError(
+                .wrongElection, "the entry is for election `\(entry.election)`, this board is `\(election)`")
         }
         try entry.verifySignature()
         try await policy.admit(entry)
@@ -121,7 +122,8 @@ public final class Board: Sendable {
         guard !range.isEmpty, range.upperBound <= size, range.count <= limits.maximumReadCount else {
             throw BoardError(
                 .outOfRange,
-                "entries \(range.lowerBound)..<\(range.upperBound) are not a range of 1 to \(limits.maximumReadCount) entries in a log of size \(size)")
+                "entries \(range.lowerBound)..<\(range.upperBound) are not a range of 1 to "
+                    + "\(limits.maximumReadCount) entries in a log of size \(size)")
         }
         return try await storage.leaves(in: range)
     }

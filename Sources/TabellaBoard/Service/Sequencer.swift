@@ -58,7 +58,8 @@ actor Sequencer {
                     case .duplicate(let position, let existing):
                         let where_ = existing.map { " at index \($0)" } ?? " in the same request"
                         waiter.continuation.resume(
-                            returning: .failure(BoardError(.duplicate, "entry \(position) is already on the board\(where_)")))
+                            returning: .failure(
+                                BoardError(.duplicate, "entry \(position) is already on the board\(where_)")))
                     }
                 }
             } catch {

@@ -52,7 +52,9 @@ public protocol BoardStorage: NodeSource {
     ///
     /// - Throws: ``BoardError`` `storageUnavailable` when nothing could be written (read-only, full, gone);
     ///   nothing of the commit is then stored.
-    func commit(_ groups: [[EntryRecord]], sign: @escaping @Sendable (UInt64, [UInt8]) -> String)
+    func commit(
+        _ groups: [[EntryRecord]], sign: @escaping @Sendable (UInt64, [UInt8]) -> String
+    )
         async throws(BoardError) -> CommitResult
 
     /// The leaves at the indices of `range`, which must lie within the log.
@@ -89,7 +91,9 @@ public struct AppendPlan: Sendable {
         var seen = Set<[UInt8]>()
         for group in groups {
             var groupSeen = Set<[UInt8]>()
-            let clash = group.firstIndex { stored[$0.id] != nil || seen.contains($0.id) || !groupSeen.insert($0.id).inserted }
+            let clash = group.firstIndex {
+                stored[$0.id] != nil || seen.contains($0.id) || !groupSeen.insert($0.id).inserted
+            }
             if let clash {
                 outcomes.append(.duplicate(position: clash, existingIndex: stored[group[clash].id]))
                 continue

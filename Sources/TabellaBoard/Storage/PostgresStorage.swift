@@ -21,7 +21,8 @@ public final class PostgresStorage: BoardStorage {
     /// - Throws: ``BoardError`` `malformedRequest` for a URL that cannot be read, `storageUnavailable` when the
     ///   server cannot be reached or the schema cannot be created.
     public init(url: String, schema: String = "tabella_board", logger: Logger) async throws(BoardError) {
-        guard !schema.isEmpty, schema.utf8.allSatisfy({ (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5f })
+        guard !schema.isEmpty,
+            schema.utf8.allSatisfy({ (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5f })
         else {
             throw BoardError(.malformedRequest, "the schema name `\(schema)` is not lower-case letters, digits and `_`")
         }
@@ -40,15 +41,25 @@ public final class PostgresStorage: BoardStorage {
         self.logger = logger
         do {
             try await client.withConnection { connection in
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
                 try await connection.query(
-                    "CREATE TABLE IF NOT EXISTS entries (idx BIGINT PRIMARY KEY, entry_id BYTEA NOT NULL UNIQUE, leaf BYTEA NOT NULL)",
+                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS entries (
+                        idx BIGINT PRIMARY KEY, entry_id BYTEA NOT NULL UNIQUE, leaf BYTEA NOT NULL)
+                    """,
                     logger: logger)
                 try await connection.query(
-                    "CREATE TABLE IF NOT EXISTS nodes (level INTEGER NOT NULL, idx BIGINT NOT NULL, hash BYTEA NOT NULL, PRIMARY KEY (level, idx))",
+                    """
+                    CREATE TABLE IF NOT EXISTS nodes (
+                        level INTEGER NOT NULL, idx BIGINT NOT NULL, hash BYTEA NOT NULL, PRIMARY KEY (level, idx))
+                    """,
                     logger: logger)
                 try await connection.query(
-                    "CREATE TABLE IF NOT EXISTS head (id INTEGER PRIMARY KEY CHECK (id = 0), size BIGINT NOT NULL, checkpoint TEXT)",
+                    """
+                    CREATE TABLE IF NOT EXISTS head (
+                        id INTEGER PRIMARY KEY CHECK (id = 0), size BIGINT NOT NULL, checkpoint TEXT)
+                    """,
                     logger: logger)
                 try await connection.query(
                     "INSERT INTO head (id, size, checkpoint) VALUES (0, 0, NULL) ON CONFLICT (id) DO NOTHING",
@@ -72,7 +83,9 @@ public final class PostgresStorage: BoardStorage {
     }
 
     /// Appends groups in one transaction that holds the head row's lock (see ``BoardStorage/commit(_:sign:)``).
-    public func commit(_ groups: [[EntryRecord]], sign: @escaping @Sendable (UInt64, [UInt8]) -> String)
+    public func commit(
+        _ groups: [[EntryRecord]], sign: @escaping @Sendable (UInt64, [UInt8]) -> String
+    )
         async throws(BoardError) -> CommitResult
     {
         let cached = edgeCache.withLock { $0 }
@@ -83,7 +96,8 @@ public final class PostgresStorage: BoardStorage {
                 var size: UInt64 = 0
                 let head = try await connection.query("SELECT size FROM head WHERE id = 0 FOR UPDATE", logger: logger)
                 for try await value in head.decode(Int64.self) { size = UInt64(value) }
-                let edge = try await cached.size == size ? cached : Self.loadEdge(connection, size: size, logger: logger)
+                let edge =
+                    try await cached.size == size ? cached : Self.loadEdge(connection, size: size, logger: logger)
                 let ids = groups.joined().map { ByteBuffer(bytes: $0.id) }
                 var stored = [[UInt8]: UInt64]()
                 if !ids.isEmpty {
@@ -125,18 +139,24 @@ public final class PostgresStorage: BoardStorage {
         return outcome.0
     }
 
-    private static func loadEdge(_ connection: PostgresConnection, size: UInt64, logger: Logger) async throws
+    private static func loadEdge(
+        _ connection: PostgresConnection, size: UInt64, logger: Logger
+    ) async throws
         -> CompactRange
     {
         let ids = MerkleTree.decomposition(of: 0..<size)
         let found = try await fetch(connection, ids, logger: logger)
-        return try CompactRange(size: size, hashes: ids.map { id throws(BoardError) in
-            guard let hash = found[id] else { throw BoardError(.corrupted, "edge node \(id) is not stored") }
-            return hash
-        })
+        return try CompactRange(
+            size: size,
+            hashes: ids.map { id throws(BoardError) in
+                guard let hash = found[id] else { throw BoardError(.corrupted, "edge node \(id) is not stored") }
+                return hash
+            })
     }
 
-    private static func fetch(_ connection: PostgresConnection, _ ids: [NodeID], logger: Logger) async throws
+    private static func fetch(
+        _ connection: PostgresConnection, _ ids: [NodeID], logger: Logger
+    ) async throws
         -> [NodeID: [UInt8]]
     {
         guard !ids.isEmpty else { return [:] }
@@ -168,7 +188,10 @@ public final class PostgresStorage: BoardStorage {
         var leaves = [[UInt8]]()
         do {
             let rows = try await client.query(
-                "SELECT leaf FROM entries WHERE idx >= \(Int64(range.lowerBound)) AND idx < \(Int64(range.upperBound)) ORDER BY idx",
+                """
+                SELECT leaf FROM entries WHERE idx >= \(Int64(range.lowerBound))
+                AND idx < \(Int64(range.upperBound)) ORDER BY idx
+                """,
                 logger: logger)
             for try await leaf in rows.decode(ByteBuffer.self) { leaves.append(Array(buffer: leaf)) }
         } catch { throw Self.storageError(error, doing: "read entries") }

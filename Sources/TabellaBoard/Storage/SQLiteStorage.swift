@@ -74,7 +74,9 @@ public final class SQLiteStorage: BoardStorage {
     }
 
     /// Appends groups in one durable transaction (see ``BoardStorage/commit(_:sign:)``).
-    public func commit(_ groups: [[EntryRecord]], sign: @escaping @Sendable (UInt64, [UInt8]) -> String)
+    public func commit(
+        _ groups: [[EntryRecord]], sign: @escaping @Sendable (UInt64, [UInt8]) -> String
+    )
         async throws(BoardError) -> CommitResult
     {
         let cached = edgeCache.withLock { $0 }
@@ -91,7 +93,8 @@ public final class SQLiteStorage: BoardStorage {
                     }
                 }
                 let plan = AppendPlan(edge: edge, groups: groups, stored: stored)
-                let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (idx, entry_id, leaf) VALUES (?, ?, ?)")
+                let insertEntry = try db.cachedStatement(
+                    sql: "INSERT INTO entries (idx, entry_id, leaf) VALUES (?, ?, ?)")
                 for (index, record) in plan.rows {
                     try insertEntry.execute(arguments: [Int64(index), Data(record.id), Data(record.leaf)])
                 }
@@ -115,10 +118,12 @@ public final class SQLiteStorage: BoardStorage {
     private static func loadEdge(_ db: Database, size: UInt64) throws -> CompactRange {
         let ids = MerkleTree.decomposition(of: 0..<size)
         let found = try fetchHashes(db, ids)
-        return try CompactRange(size: size, hashes: ids.map { id throws(BoardError) in
-            guard let hash = found[id] else { throw BoardError(.corrupted, "edge node \(id) is not stored") }
-            return hash
-        })
+        return try CompactRange(
+            size: size,
+            hashes: ids.map { id throws(BoardError) in
+                guard let hash = found[id] else { throw BoardError(.corrupted, "edge node \(id) is not stored") }
+                return hash
+            })
     }
 
     private static func fetchHashes(_ db: Database, _ ids: [NodeID]) throws -> [NodeID: [UInt8]] {
@@ -176,7 +181,9 @@ public final class SQLiteStorage: BoardStorage {
         try? pool.close()
     }
 
-    private func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T)
+    private func read<T: Sendable>(
+        _ what: String, _ body: @escaping @Sendable (Database) throws -> T
+    )
         async throws(BoardError) -> T
     {
         do { return try await pool.read(body) } catch { throw Self.storageError(error, doing: what) }
@@ -185,7 +192,8 @@ public final class SQLiteStorage: BoardStorage {
     private static func storageError(_ error: any Error, doing what: String) -> BoardError {
         if let error = error as? BoardError { return error }
         if let error = error as? DatabaseError {
-            return BoardError(.storageUnavailable, "could not \(what): SQLite \(error.resultCode): \(error.message ?? "")")
+            return BoardError(
+                .storageUnavailable, "could not \(what): SQLite \(error.resultCode): \(error.message ?? "")")
         }
         return BoardError(.storageUnavailable, "could not \(what): \(error)")
     }

@@ -109,8 +109,9 @@ public actor Witness {
                     oldSize: old, newSize: checkpoint.size, proof: proof, oldRoot: latest.rootHash,
                     newRoot: checkpoint.rootHash)
             } catch {
-                forks.append(Fork(
-                    origin: checkpoint.origin, cosigned: latest.note, conflicting: text, reason: error.message))
+                forks.append(
+                    Fork(
+                        origin: checkpoint.origin, cosigned: latest.note, conflicting: text, reason: error.message))
                 return .unprocessable("not consistent with the cosigned size \(old): \(error.message)")
             }
         } else if !proof.isEmpty {
@@ -122,9 +123,10 @@ public actor Witness {
         }
         cosigned.sign(with: cosigner)
         do {
-            try state.store(WitnessState.Record(
-                origin: checkpoint.origin, size: checkpoint.size, rootHash: checkpoint.rootHash,
-                note: cosigned.serialized))
+            try state.store(
+                WitnessState.Record(
+                    origin: checkpoint.origin, size: checkpoint.size, rootHash: checkpoint.rootHash,
+                    note: cosigned.serialized))
         } catch { return .unavailable(error.message) }
         return .cosigned(cosigned.signatures.last!.line)
     }
@@ -162,7 +164,8 @@ extension Witness {
             forks.append(Fork(origin: origin, cosigned: cosigned, conflicting: note, reason: reason))
             return .unprocessable(reason)
         }
-        let proof = old == 0 || old == checkpoint.size
+        let proof =
+            old == 0 || old == checkpoint.size
             ? [] : try await board.consistencyProof(from: old, to: checkpoint.size)
         return add(old: old, proof: proof, note: note)
     }

@@ -27,10 +27,11 @@ public final class WitnessState: Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS logs (
-                        origin TEXT PRIMARY KEY, size INTEGER NOT NULL, root BLOB NOT NULL, note TEXT NOT NULL)
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE IF NOT EXISTS logs (
+                            origin TEXT PRIMARY KEY, size INTEGER NOT NULL, root BLOB NOT NULL, note TEXT NOT NULL)
+                        """)
             }
         } catch { throw BoardError(.storageUnavailable, "could not open the witness state \(path): \(error)") }
     }
@@ -40,8 +41,11 @@ public final class WitnessState: Sendable {
         do {
             return try queue.read { db in
                 try Row.fetchOne(db, sql: "SELECT size, root, note FROM logs WHERE origin = ?", arguments: [origin])
-                    .map { Record(origin: origin, size: UInt64($0["size"] as Int64),
-                                  rootHash: [UInt8]($0["root"] as Data), note: $0["note"]) }
+                    .map {
+                        Record(
+                            origin: origin, size: UInt64($0["size"] as Int64),
+                            rootHash: [UInt8]($0["root"] as Data), note: $0["note"])
+                    }
             }
         } catch { throw BoardError(.storageUnavailable, "could not read the witness state: \(error)") }
     }

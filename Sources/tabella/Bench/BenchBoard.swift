@@ -163,26 +163,37 @@ struct BenchBoard: AsyncParsableCommand {
         }
         func line(_ name: String, _ load: LoadResult?) {
             guard let load else { return }
-            print(String(
-                format: "%@: %.0f/s (%d requests, %d failed, %d clients); latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f",
-                name, load.perSecond, load.requests, load.failures, concurrency, load.p50, load.p90, load.p99, load.p999,
-                load.max))
+            print(
+                String(
+                    format: "%@: %.0f/s (%d requests, %d failed, %d clients); "
+                        + "latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f",
+                    name, load.perSecond, load.requests, load.failures, concurrency, load.p50, load.p90, load.p99,
+                    load.p999,
+                    load.max))
         }
-        print(String(format: "log of %d entries of %d bytes built at %.0f entries/s (batches of 1000, signatures checked)",
-                     results.logSize, payload, results.buildPerSecond))
+        print(
+            String(
+                format: "log of %d entries of %d bytes built at %.0f entries/s (batches of 1000, signatures checked)",
+                results.logSize, payload, results.buildPerSecond))
         line("durable appends over HTTP", results.appends)
         if let appends = results.appends {
-            print(String(format: "  reference: one commit per entry %.0f/s (x%.1f), Ed25519 verify on one core %.0f/s",
-                         results.oneCommitPerEntryPerSecond, appends.perSecond / results.oneCommitPerEntryPerSecond,
-                         results.ed25519VerificationsPerSecond))
+            print(
+                String(
+                    format: "  reference: one commit per entry %.0f/s (x%.1f), Ed25519 verify on one core %.0f/s",
+                    results.oneCommitPerEntryPerSecond, appends.perSecond / results.oneCommitPerEntryPerSecond,
+                    results.ed25519VerificationsPerSecond))
         }
         line("inclusion proofs over HTTP", results.proofs)
         if let proofs = results.proofs {
-            print(String(format: "  reference: in-process proofs without HTTP %.0f/s (HTTP reaches %.0f%%)",
-                         results.inProcessProofsPerSecond, 100 * proofs.perSecond / results.inProcessProofsPerSecond))
+            print(
+                String(
+                    format: "  reference: in-process proofs without HTTP %.0f/s (HTTP reaches %.0f%%)",
+                    results.inProcessProofsPerSecond, 100 * proofs.perSecond / results.inProcessProofsPerSecond))
         }
         let samples = results.memoryMiB.sorted { (Int($0.key) ?? .max, $0.key) < (Int($1.key) ?? .max, $1.key) }
-        print("resident memory (MiB) by log size: " + samples.map { String(format: "%@ %.0f", $0.key, $0.value) }
-            .joined(separator: ", "))
+        print(
+            "resident memory (MiB) by log size: "
+                + samples.map { String(format: "%@ %.0f", $0.key, $0.value) }
+                .joined(separator: ", "))
     }
 }

@@ -33,7 +33,9 @@ struct LoadResult: Codable {
 }
 
 /// Runs `count` requests from `concurrency` workers, each request `send(i)`, timing each one.
-func runLoad(count: Int, concurrency: Int, progress: ProgressBar, _ send: @escaping @Sendable (Int) async throws -> Void)
+func runLoad(
+    count: Int, concurrency: Int, progress: ProgressBar, _ send: @escaping @Sendable (Int) async throws -> Void
+)
     async -> LoadResult
 {
     let next = SharedCounter()
@@ -56,7 +58,10 @@ func runLoad(count: Int, concurrency: Int, progress: ProgressBar, _ send: @escap
                 return (latencies, failures)
             }
         }
-        return await group.reduce(into: ([Double](), 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+        return await group.reduce(into: ([Double](), 0)) {
+            $0.0 += $1.0
+            $0.1 += $1.1
+        }
     }
     progress.finish()
     return LoadResult(latencies: latencies, failures: failures, seconds: (ContinuousClock.now - started).seconds)

@@ -25,7 +25,8 @@ struct BoardAppend: AsyncParsableCommand {
     var payload: String
 
     func run() async throws {
-        let bytes = payload == "-"
+        let bytes =
+            payload == "-"
             ? [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             : [UInt8](try Data(contentsOf: URL(fileURLWithPath: payload)))
         let key = try readSigner(signer).privateKey

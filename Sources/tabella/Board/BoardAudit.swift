@@ -45,7 +45,9 @@ struct BoardAudit: AsyncParsableCommand {
         if let state {
             try Data(note.serialized.utf8).write(to: URL(fileURLWithPath: state))
         }
-        if json { try printJSON(["size": String(latest.size), "checks": checked.joined(separator: "; ")]) } else {
+        if json {
+            try printJSON(["size": String(latest.size), "checks": checked.joined(separator: "; ")])
+        } else {
             checked.forEach { print($0) }
         }
     }

@@ -28,18 +28,21 @@ struct BoardKeygen: AsyncParsableCommand {
         guard !name.isEmpty, !name.contains("+"), !name.contains(where: \.isWhitespace) else {
             throw ValidationError("a key name is non-empty, with no spaces and no `+`")
         }
-        guard FileManager.default.createFile(
-            atPath: out, contents: Data((VerifierKey.formatSigner(name: name, privateKey: key) + "\n").utf8),
-            attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: out, contents: Data((VerifierKey.formatSigner(name: name, privateKey: key) + "\n").utf8),
+                attributes: [.posixPermissions: 0o600])
         else { throw ValidationError("could not write \(out)") }
-        print(witness
-            ? CosignatureVerifier(name: name, publicKey: key.publicKey).verifierKey
-            : Ed25519NoteVerifier(name: name, publicKey: key.publicKey).verifierKey)
+        print(
+            witness
+                ? CosignatureVerifier(name: name, publicKey: key.publicKey).verifierKey
+                : Ed25519NoteVerifier(name: name, publicKey: key.publicKey).verifierKey)
     }
 }
 
 /// Reads a signing key file written by `tabella board keygen`.
 func readSigner(_ path: String) throws -> Ed25519NoteSigner {
-    try VerifierKey.parseSigner(try String(contentsOfFile: path, encoding: .utf8)
-        .trimmingCharacters(in: .whitespacesAndNewlines))
+    try VerifierKey.parseSigner(
+        try String(contentsOfFile: path, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines))
 }

@@ -64,10 +64,12 @@ struct BoardWitness: AsyncParsableCommand {
                         let answer = try await witness.follow(client, origin: origin)
                         if answer.status == 422 {
                             let fork = await witness.forks.last
-                            logger.error("fork detected", metadata: [
-                                "origin": "\(origin)", "reason": "\(fork?.reason ?? "")",
-                                "cosigned": "\(fork?.cosigned ?? "")", "conflicting": "\(fork?.conflicting ?? "")",
-                            ])
+                            logger.error(
+                                "fork detected",
+                                metadata: [
+                                    "origin": "\(origin)", "reason": "\(fork?.reason ?? "")",
+                                    "cosigned": "\(fork?.cosigned ?? "")", "conflicting": "\(fork?.conflicting ?? "")",
+                                ])
                         } else if answer.status != 200 {
                             logger.warning("not cosigned", metadata: ["origin": "\(origin)", "answer": "\(answer)"])
                         }
@@ -82,7 +84,8 @@ struct BoardWitness: AsyncParsableCommand {
         let vkey = cosigner.verifier.verifierKey
         let host = self.host
         try await WitnessServer.run(witness: witness, host: host, port: port, logger: logger) { port in
-            FileHandle.standardOutput.write(Data("tabella witness: listening on http://\(host):\(port) vkey \(vkey)\n".utf8))
+            FileHandle.standardOutput.write(
+                Data("tabella witness: listening on http://\(host):\(port) vkey \(vkey)\n".utf8))
         }
     }
 }
