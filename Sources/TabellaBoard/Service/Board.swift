@@ -1,3 +1,4 @@
+import Synchronization
 import TabellaCrypto
 
 /// A running bulletin board: it checks entries, appends them in durable group commits, signs a checkpoint after
@@ -31,6 +32,7 @@ public final class Board: Sendable {
     private let policy: any AdmissionPolicy
     private let sequencer: Sequencer
     private let sign: @Sendable (UInt64, [UInt8]) -> String
+    private let knownSize = KnownSize()
 
     /// A board over `storage` for `election`, signing checkpoints with `signer` (whose name is the origin) and
     /// admitting entries that pass `policy`.
@@ -46,6 +48,7 @@ public final class Board: Sendable {
         verifier = signer.verifier
         let origin = signer.keyName
         let hub = events
+        let knownSize = self.knownSize
         let sign: @Sendable (UInt64, [UInt8]) -> String = { size, root in
             var note = SignedNote(text: Checkpoint(origin: origin, size: size, rootHash: root).text)
             note.sign(with: signer)
@@ -62,6 +65,7 @@ public final class Board: Sendable {
                         appended.append((first + UInt64(offset), MerkleHash.leaf(record.leaf)))
                     }
                 }
+                knownSize.raise(to: result.size)
                 hub.publish(BoardEvent(size: result.size, checkpoint: result.checkpoint, appended: appended))
             })
     }
@@ -118,7 +122,7 @@ public final class Board: Sendable {
 
     /// The stored leaves with indices in `range` (the checks of ``entries(_:)``).
     public func leaves(_ range: Range<UInt64>) async throws(BoardError) -> [[UInt8]] {
-        let size = try await storage.head().size
+        let size = try await size(atLeast: range.upperBound)
         guard !range.isEmpty, range.upperBound <= size, range.count <= limits.maximumReadCount else {
             throw BoardError(
                 .outOfRange,
@@ -132,7 +136,7 @@ public final class Board: Sendable {
     ///
     /// - Throws: ``BoardError`` `outOfRange` unless `index < size ≤ ` the log's size.
     public func inclusionProof(index: UInt64, size: UInt64) async throws(BoardError) -> [[UInt8]] {
-        let current = try await storage.head().size
+        let current = try await self.size(atLeast: size)
         guard size <= current else {
             throw BoardError(.outOfRange, "tree size \(size) is larger than the log's \(current)")
         }
@@ -143,7 +147,7 @@ public final class Board: Sendable {
     ///
     /// - Throws: ``BoardError`` `outOfRange` unless `0 < oldSize ≤ newSize ≤ ` the log's size.
     public func consistencyProof(from oldSize: UInt64, to newSize: UInt64) async throws(BoardError) -> [[UInt8]] {
-        let current = try await storage.head().size
+        let current = try await size(atLeast: newSize)
         guard newSize <= current else {
             throw BoardError(.outOfRange, "tree size \(newSize) is larger than the log's \(current)")
         }
@@ -152,7 +156,7 @@ public final class Board: Sendable {
 
     /// The root hash of the tree of `size` entries.
     public func root(size: UInt64) async throws(BoardError) -> [UInt8] {
-        let current = try await storage.head().size
+        let current = try await self.size(atLeast: size)
         guard size <= current else {
             throw BoardError(.outOfRange, "tree size \(size) is larger than the log's \(current)")
         }
@@ -163,7 +167,7 @@ public final class Board: Sendable {
     ///
     /// - Throws: ``BoardError`` `notFound` for a tile the current tree does not have at that width.
     public func tile(level: Int, index: UInt64, width: Int) async throws(BoardError) -> [UInt8] {
-        let available = try await tileWidth(level: level, index: index)
+        let available = try await tileWidth(level: level, index: index, wanted: width)
         guard width <= available else {
             throw BoardError(.notFound, "tile \(level)/\(index) has \(available) hashes, not \(width)")
         }
@@ -174,7 +178,7 @@ public final class Board: Sendable {
     /// A c2sp.org/tlog-tiles entry bundle: `width` entries from index `256 · index`, each with a big-endian
     /// 16-bit length.
     public func entryBundle(index: UInt64, width: Int) async throws(BoardError) -> [UInt8] {
-        let available = try await tileWidth(level: 0, index: index)
+        let available = try await tileWidth(level: 0, index: index, wanted: width)
         guard width <= available else {
             throw BoardError(.notFound, "entry bundle \(index) has \(available) entries, not \(width)")
         }
@@ -182,13 +186,25 @@ public final class Board: Sendable {
     }
 
     /// How many hashes tile `level`/`index` has in the current tree (256 when full, 0 when it does not exist).
-    private func tileWidth(level: Int, index: UInt64) async throws(BoardError) -> Int {
+    private func tileWidth(level: Int, index: UInt64, wanted: Int) async throws(BoardError) -> Int {
         guard (0..<8).contains(level) else { throw BoardError(.notFound, "tile level \(level) is above 7") }
-        let size = try await storage.head().size
+        let (first, overflow) = index.multipliedReportingOverflow(by: 256)
+        let needed = (first &+ UInt64(max(wanted, 1))) << UInt64(8 * level)
+        let size = try await size(atLeast: overflow || needed == 0 ? .max : needed)
         let hashesAtLevel = size >> UInt64(8 * level)
         let start = index.multipliedReportingOverflow(by: 256)
         guard !start.overflow, hashesAtLevel > start.partialValue else { return 0 }
         return Int(min(256, hashesAtLevel - start.partialValue))
+    }
+
+    /// The log's size, or a size at least `needed` that it had: a log only grows, so a size seen before is
+    /// enough to admit a request within it, and the storage is read only when it is not.
+    private func size(atLeast needed: UInt64) async throws(BoardError) -> UInt64 {
+        let known = knownSize.value
+        if known >= needed { return known }
+        let current = try await storage.head().size
+        knownSize.raise(to: current)
+        return current
     }
 
     /// The index of an entry already on the board.
@@ -201,4 +217,15 @@ public final class Board: Sendable {
         events.finish()
         await storage.close()
     }
+}
+
+/// The largest log size a board has seen, shared with its commit callback.
+final class KnownSize: Sendable {
+    private let size = Mutex<UInt64>(0)
+
+    /// The largest size seen.
+    var value: UInt64 { size.withLock { $0 } }
+
+    /// Records a size seen.
+    func raise(to seen: UInt64) { size.withLock { $0 = max($0, seen) } }
 }
