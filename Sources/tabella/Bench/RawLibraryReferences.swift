@@ -67,8 +67,9 @@ enum RawLibraryReferences {
     }
 
     /// OpenSSL `EC_POINT_mul` on P-256 with a random point, and with the generator.
-    /// Returns operations named `EC_POINT_mul` and `EC_POINT_mul generator`, and what frees their data.
-    static func p256(iterations: Int) -> (operations: [Stopwatch.Operation], release: () -> Void) {
+    /// Returns operations named `EC_POINT_mul`, `EC_POINT_mul generator` and `EC_POINTs_mul` (one call with
+    /// `terms` points and scalars: OpenSSL's own multi-exponentiation), and what frees their data.
+    static func p256(iterations: Int, terms: Int) -> (operations: [Stopwatch.Operation], release: () -> Void) {
         let group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1)
         let context = BN_CTX_new()
         let order = BN_new()
@@ -85,7 +86,16 @@ enum RawLibraryReferences {
             return point
         }
         let result = EC_POINT_new(group)
+        var manyPoints = (0..<terms).map { points[$0 % iterations] }
+        var manyScalars = (0..<terms).map { scalars[($0 + 1) % iterations] }
         let operations = [
+            Stopwatch.Operation(name: "EC_POINTs_mul", iterations: 1) { _ in
+                manyPoints.withUnsafeMutableBufferPointer { points in
+                    manyScalars.withUnsafeMutableBufferPointer { scalars in
+                        _ = EC_POINTs_mul(group, result, nil, terms, points.baseAddress, scalars.baseAddress, context)
+                    }
+                }
+            },
             Stopwatch.Operation(name: "EC_POINT_mul", iterations: iterations) { index in
                 _ = EC_POINT_mul(group, result, nil, points[(index + 1) % iterations], scalars[index], context)
             },
