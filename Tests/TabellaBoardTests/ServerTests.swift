@@ -148,6 +148,29 @@ func testServerConfiguration(rateLimit: Double? = nil, maximumBody: Int = 1 << 2
         }
     }
 
+    @Test func aFullDatabaseAnswers503AndKeepsEveryAcknowledgedEntry() async throws {
+        let path = temporaryDirectory().appendingPathComponent("board.sqlite").path
+        let test = try TestBoard(storage: SQLiteStorage(path: path, options: .init(maximumByteCount: 256 * 1024)))
+        try await withServer(test.board) { client in
+            var acknowledged = [BoardEntry]()
+            var failure: BoardError?
+            let filler = String(repeating: "x", count: 2000)
+            while failure == nil, acknowledged.count < 1000 {
+                let entry = try test.entry("\(acknowledged.count) \(filler)")
+                do throws(BoardError) {
+                    _ = try await client.append(entry)
+                    acknowledged.append(entry)
+                } catch { failure = error }
+            }
+            #expect(failure?.code == .storageUnavailable)
+            let (checkpoint, _) = try await client.checkpoint(logKeys: [test.board.verifier], origin: "board.test/e1")
+            #expect(checkpoint.size == UInt64(acknowledged.count))
+            let stored = try await client.entries(0..<UInt64(acknowledged.count))
+            #expect(stored == acknowledged)
+            try await LogAuditor(client: client).checkContent(of: checkpoint)
+        }
+    }
+
     @Test func followersReceiveCommitsAsServerSentEvents() async throws {
         let test = try TestBoard()
         try await withServer(test.board) { client in
