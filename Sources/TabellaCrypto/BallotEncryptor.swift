@@ -41,7 +41,7 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
                 }
                 return EncryptedSelection(optionIndex: optionIndex, ciphertext: ciphertext, proof: proof)
             }
-            let total = ElGamalCiphertext.sum(selections.map(\.ciphertext), in: group)
+            let total = ElGamalCiphertext.sum(selections.map { $0.ciphertext }, in: group)
             let limitProof = RangeProof.prove(
                 ciphertext: total, value: contest.votes.reduce(0, +), nonce: nonceSum, limit: contest.contestLimit,
                 key: rules.key
@@ -50,11 +50,12 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
                                             ciphertext: total, commitments: $0)
             }
             let contestHash = rules.contestHash(identifierHash: identifierHash, contestIndex: contest.index,
-                                                ciphertexts: selections.map(\.ciphertext))
+                                                ciphertexts: selections.map { $0.ciphertext })
             return EncryptedContest(index: contest.index, selections: selections, limitProof: limitProof,
                                     contestHash: contestHash)
         }
-        let code = rules.confirmationCode(identifierHash: identifierHash, contestHashes: encrypted.map(\.contestHash),
+        let code = rules.confirmationCode(identifierHash: identifierHash,
+                                          contestHashes: encrypted.map { $0.contestHash },
                                           chainingField: chainingField)
         return EncryptedBallot(identifier: identifier, contests: encrypted, chainingField: chainingField,
                                confirmationCode: code)

@@ -68,7 +68,7 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
             return [BallotProblem(contestIndex: nil, optionIndex: nil,
                                   reason: "the identifier must have 32 bytes and the chaining field 36")]
         }
-        guard ballot.contests.map(\.index) == contests.map(\.index) else {
+        guard ballot.contests.map({ $0.index }) == contests.map({ $0.index }) else {
             return [BallotProblem(contestIndex: nil, optionIndex: nil,
                                   reason: "the contests are not those of the ballot style, in order")]
         }
@@ -77,7 +77,7 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
         var items = [RangeProofBatch<Group>.Item]()
         var places = [(contest: Int, option: Int?)]()
         for (contest, rule) in zip(ballot.contests, contests) {
-            guard contest.selections.map(\.optionIndex) == (0..<rule.optionCount).map({ $0 + 1 }) else {
+            guard contest.selections.map({ $0.optionIndex }) == (0..<rule.optionCount).map({ $0 + 1 }) else {
                 problems.append(BallotProblem(contestIndex: rule.index, optionIndex: nil,
                                               reason: "the options are not 1...\(rule.optionCount) in order"))
                 continue
@@ -90,7 +90,7 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
                                proof: contest.limitProof))
             places.append((rule.index, nil))
             let expectedHash = rules.contestHash(identifierHash: identifierHash, contestIndex: rule.index,
-                                                 ciphertexts: contest.selections.map(\.ciphertext))
+                                                 ciphertexts: contest.selections.map { $0.ciphertext })
             if expectedHash != contest.contestHash {
                 problems.append(BallotProblem(contestIndex: rule.index, optionIndex: nil,
                                               reason: "the contest hash is wrong"))
@@ -114,7 +114,7 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
                 reason: place.option == nil ? "the contest-limit proof is invalid" : "the range proof is invalid"))
         }
         let code = rules.confirmationCode(identifierHash: identifierHash,
-                                          contestHashes: ballot.contests.map(\.contestHash),
+                                          contestHashes: ballot.contests.map { $0.contestHash },
                                           chainingField: ballot.chainingField)
         if code != ballot.confirmationCode {
             problems.append(BallotProblem(contestIndex: nil, optionIndex: nil,

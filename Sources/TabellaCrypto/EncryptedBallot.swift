@@ -59,7 +59,7 @@ public struct EncryptedContest<Group: PrimeOrderGroup>: Sendable, Hashable {
 
     /// The homomorphic sum of the selections, `(ᾱ, β̄)`.
     public func total(in group: Group) -> ElGamalCiphertext<Group> {
-        ElGamalCiphertext.sum(selections.map(\.ciphertext), in: group)
+        ElGamalCiphertext.sum(selections.map { $0.ciphertext }, in: group)
     }
 }
 

@@ -65,7 +65,7 @@ public struct RangeProof<Group: PrimeOrderGroup>: Sendable, Hashable {
             commitments.append(group.power(key.table, secret: field.add(random[j].nonce, offset)))
         }
         let c = challenge(commitments)
-        var challenges = random.map(\.challenge)
+        var challenges = random.map { $0.challenge }
         let others = challenges.enumerated().reduce(field.zero) { $1.offset == value ? $0 : field.add($0, $1.element) }
         challenges[value] = field.subtract(c, others)
         let responses = (0...limit).map { j in
