@@ -4,8 +4,9 @@ internal import COpenSSL
 /// operations and encoded as 33-byte compressed SEC 1 points.
 ///
 /// Scalar multiplication by a secret goes through `EC_POINT_mul`, which OpenSSL implements in constant time; the
-/// generator uses OpenSSL's built-in precomputed table. Multi-exponentiation and fixed-base tables of other
-/// points, for public scalars, run on Tabella's own variable-time arithmetic (``P256Workspace``, ``P256Comb``).
+/// generator uses OpenSSL's built-in precomputed table. Multi-exponentiation of 128 terms or more and fixed-base
+/// tables of other points, for public scalars, run on Tabella's own variable-time arithmetic (``P256Workspace``,
+/// ``P256Comb``); fewer terms go to OpenSSL's `EC_POINTs_mul`.
 public struct P256: PrimeOrderGroup {
     /// A curve point.
     public struct Element: Sendable, Hashable {
@@ -90,7 +91,8 @@ public struct P256: PrimeOrderGroup {
         return Element(point: P256Curve.shared.point(comb.multiply(by: exponent)))
     }
 
-    /// `∏ bases[i]^exponents[i]` by Pippenger's method on Tabella's own arithmetic (``P256Workspace``).
+    /// `∏ bases[i]^exponents[i]`: from 128 terms by Pippenger's method on Tabella's own arithmetic
+    /// (``P256Workspace``), below that by OpenSSL's `EC_POINTs_mul`, whichever was faster here.
     public func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element {
         Element(point: P256Curve.shared.multiMultiply(bases.map(\.point), exponents))
     }
