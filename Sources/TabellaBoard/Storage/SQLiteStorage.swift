@@ -126,19 +126,13 @@ public final class SQLiteStorage: BoardStorage {
             })
     }
 
-    /// The hashes of `ids` in one statement (`(level, idx) IN (VALUES …)`, one prepared statement per count).
     private static func fetchHashes(_ db: Database, _ ids: [NodeID]) throws -> [NodeID: [UInt8]] {
-        guard !ids.isEmpty else { return [:] }
-        let values = Array(repeating: "(?, ?)", count: ids.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(
-            sql: "SELECT level, idx, hash FROM nodes WHERE (level, idx) IN (VALUES \(values))")
-        var arguments = StatementArguments()
-        for id in ids { arguments += [id.level, Int64(id.index)] }
+        let statement = try db.cachedStatement(sql: "SELECT hash FROM nodes WHERE level = ? AND idx = ?")
         var found = [NodeID: [UInt8]]()
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            let id = NodeID(level: row[0], index: UInt64(row[1] as Int64))
-            found[id] = [UInt8](row[2] as Data)
+        for id in ids {
+            if let hash = try Data.fetchOne(statement, arguments: [id.level, Int64(id.index)]) {
+                found[id] = [UInt8](hash)
+            }
         }
         return found
     }
