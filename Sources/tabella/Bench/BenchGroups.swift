@@ -23,6 +23,11 @@ struct BenchGroups: AsyncParsableCommand {
     @Option(help: "Operations per timed batch (more is steadier and slower).")
     var iterations = 20
 
+    func validate() throws {
+        guard terms >= 1 else { throw ValidationError("--terms must be at least 1, not \(terms)") }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, not \(iterations)") }
+    }
+
     func run() async throws {
         let progress = ProgressBar(total: 3, label: "bench groups", quiet: json)
         var results = [GroupBenchResult]()
