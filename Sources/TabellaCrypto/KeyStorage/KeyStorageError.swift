@@ -1,37 +1,24 @@
+import TabellaGroups
+
 /// An error from reading or writing a trustee's encrypted key file.
-public struct KeyStorageError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Why the file could not be used. Matching on it is stable; new codes may be added.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
+public typealias KeyStorageError = CodedError<KeyStorageErrorDomain>
 
-        private init(_ name: String) { self.name = name }
+/// The domain of ``KeyStorageError``.
+public enum KeyStorageErrorDomain: ErrorDomain {}
 
-        /// The passphrase does not open this file.
-        public static let wrongPassphrase = Code("wrongPassphrase")
-        /// The file was modified or damaged after it was written.
-        public static let tampered = Code("tampered")
-        /// The file is not a Tabella key file, or of an unknown version, or has unacceptable parameters.
-        public static let malformed = Code("malformed")
-        /// The file can be read or written by other users.
-        public static let insecurePermissions = Code("insecurePermissions")
-        /// The file could not be read or written.
-        public static let io = Code("io")
+extension CodedError.Code where Domain == KeyStorageErrorDomain {
+    /// The passphrase does not open this file.
+    public static var wrongPassphrase: Self { Self("wrongPassphrase") }
 
-        /// The code's name, as printed in messages and JSON output.
-        public var description: String { name }
-    }
+    /// The file was modified or damaged after it was written.
+    public static var tampered: Self { Self("tampered") }
 
-    /// Which check failed.
-    public let code: Code
-    /// A human-readable explanation naming the file and the check.
-    public let message: String
+    /// The file is not a Tabella key file, or of an unknown version, or has unacceptable parameters.
+    public static var malformed: Self { Self("malformed") }
 
-    /// Creates an error with a code and a message.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
+    /// The file can be read or written by other users.
+    public static var insecurePermissions: Self { Self("insecurePermissions") }
 
-    /// `code: message`.
-    public var description: String { "\(code): \(message)" }
+    /// The file could not be read or written.
+    public static var io: Self { Self("io") }
 }

@@ -10,7 +10,7 @@ import Darwin
 public enum SecretFile {
     /// Writes `bytes` to `path` with mode 0600 through a temporary file in the same folder, then renames it.
     ///
-    /// - Throws: ``KeyStorageError/Code-swift.struct/io``.
+    /// - Throws: `KeyStorageError` `.io`.
     public static func write(_ bytes: [UInt8], to path: String) throws(KeyStorageError) {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
