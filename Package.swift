@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TabellaRecord", targets: ["TabellaRecord"]),
         .library(name: "TabellaVerifier", targets: ["TabellaVerifier"]),
         .library(name: "TabellaBoard", targets: ["TabellaBoard"]),
+        .library(name: "TabellaElection", targets: ["TabellaElection"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,7 +44,8 @@ let package = Package(
         .target(name: "TabellaRecord", dependencies: ["TabellaGroups", "TabellaCrypto"]),
 
         // Verification of records, step by step.
-        .target(name: "TabellaVerifier", dependencies: ["TabellaGroups", "TabellaCrypto", "TabellaRecord"]),
+        .target(
+            name: "TabellaVerifier", dependencies: ["TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard"]),
 
         // The bulletin board: Merkle log, signed checkpoints, storage, HTTP server and client.
         .target(
@@ -61,6 +63,12 @@ let package = Package(
             ]
         ),
 
+        // The participants' steps of a native election over its board: authority, trustees, voters.
+        .target(
+            name: "TabellaElection",
+            dependencies: ["TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier"]
+        ),
+
         // The command-line tool.
         .executableTarget(
             name: "tabella",
@@ -70,6 +78,7 @@ let package = Package(
                 "TabellaBoard",
                 "TabellaRecord",
                 "TabellaVerifier",
+                "TabellaElection",
                 "CGMP", "CSodium", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -4,7 +4,7 @@ import TabellaGroups
 /// proof per selection, a contest-limit proof per contest, contest hashes and the confirmation code.
 ///
 /// Every exponentiation has base g or K and a secret exponent, so each goes through a fixed-base table on the
-/// constant-time path: `2 + 2(R+1)` per selection and `2(L+1)` per contest.
+/// constant-time path: `2 + 2(R+1)` per selection and `2(L-m+1)` per contest with minimum total m.
 public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
     /// The election's hash rules and key.
     public let rules: ElectionGuard21<Group>
@@ -25,7 +25,8 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
         let field = group.scalars
         let identifierHash = rules.identifierHash(ballotIdentifier: identifier)
         let encrypted = contests.map { contest -> EncryptedContest<Group> in
-            precondition(contest.votes.reduce(0, +) <= contest.contestLimit, "the votes exceed the contest limit")
+            let sum = contest.votes.reduce(0, +)
+            precondition((contest.minimumTotal...contest.contestLimit).contains(sum), "the votes break the limits")
             var nonceSum = field.zero
             let selections = contest.votes.enumerated().map { position, vote -> EncryptedSelection<Group> in
                 let optionIndex = position + 1
@@ -42,12 +43,13 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
                 return EncryptedSelection(optionIndex: optionIndex, ciphertext: ciphertext, proof: proof)
             }
             let total = ElGamalCiphertext.sum(selections.map { $0.ciphertext }, in: group)
+            let statement = rules.key.limitStatement(total: total, minimum: contest.minimumTotal)
             let limitProof = RangeProof.prove(
-                ciphertext: total, value: contest.votes.reduce(0, +), nonce: nonceSum, limit: contest.contestLimit,
-                key: rules.key
+                ciphertext: statement, value: sum - contest.minimumTotal, nonce: nonceSum,
+                limit: contest.contestLimit - contest.minimumTotal, key: rules.key
             ) {
                 rules.contestLimitChallenge(identifierHash: identifierHash, contestIndex: contest.index,
-                                            ciphertext: total, commitments: $0)
+                                            ciphertext: statement, commitments: $0)
             }
             let contestHash = rules.contestHash(identifierHash: identifierHash, contestIndex: contest.index,
                                                 ciphertexts: selections.map { $0.ciphertext })

@@ -6,15 +6,18 @@ public struct ContestRule: Sendable, Hashable {
     public let index: Int
     /// L.
     public let contestLimit: Int
+    /// The least the selections must add up to (0 in ElectionGuard).
+    public let minimumTotal: Int
     /// R.
     public let optionLimit: Int
     /// The number of options.
     public let optionCount: Int
 
     /// A contest's rule.
-    public init(index: Int, contestLimit: Int, optionLimit: Int, optionCount: Int) {
+    public init(index: Int, contestLimit: Int, minimumTotal: Int = 0, optionLimit: Int, optionCount: Int) {
         self.index = index
         self.contestLimit = contestLimit
+        self.minimumTotal = minimumTotal
         self.optionLimit = optionLimit
         self.optionCount = optionCount
     }
@@ -86,7 +89,8 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
                 items.append(.init(ciphertext: selection.ciphertext, limit: rule.optionLimit, proof: selection.proof))
                 places.append((rule.index, selection.optionIndex))
             }
-            items.append(.init(ciphertext: contest.total(in: group), limit: rule.contestLimit,
+            let statement = rules.key.limitStatement(total: contest.total(in: group), minimum: rule.minimumTotal)
+            items.append(.init(ciphertext: statement, limit: rule.contestLimit - rule.minimumTotal,
                                proof: contest.limitProof))
             places.append((rule.index, nil))
             let expectedHash = rules.contestHash(identifierHash: identifierHash, contestIndex: rule.index,

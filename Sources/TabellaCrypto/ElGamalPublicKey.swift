@@ -32,6 +32,15 @@ public struct ElGamalPublicKey<Group: PrimeOrderGroup>: Sendable {
         ciphertext.adding(encrypt(0, nonce: nonce), in: group)
     }
 
+    /// The statement of a contest-limit proof: the contest's total `(ᾱ, β̄)` shifted down by its minimum m,
+    /// `(ᾱ, β̄ / K^m)`, which encrypts `σ̄ − m` under the same nonce. Proving it lies in `0...(L − m)` proves
+    /// `m ≤ σ̄ ≤ L`; with m = 0 it is the total itself, as in ElectionGuard.
+    public func limitStatement(total: ElGamalCiphertext<Group>, minimum: Int) -> ElGamalCiphertext<Group> {
+        guard minimum > 0 else { return total }
+        let shift = group.power(table, public: group.scalars.scalar(UInt64(minimum)))
+        return ElGamalCiphertext(alpha: total.alpha, beta: group.divide(total.beta, shift))
+    }
+
     /// `K^σ` recovered with the encryption nonce: β / K^ξ.
     public func exponentialPlaintext(of ciphertext: ElGamalCiphertext<Group>, nonce: Scalar) -> Group.Element {
         group.divide(ciphertext.beta, group.power(table, secret: nonce))

@@ -6,15 +6,18 @@ public struct PlaintextContest: Sendable, Hashable {
     public let index: Int
     /// L, the most the selections may add up to.
     public let contestLimit: Int
+    /// The least the selections must add up to (0 in ElectionGuard, which has no minimum).
+    public let minimumTotal: Int
     /// R, the most one selection may hold.
     public let optionLimit: Int
     /// The value of each option, in the manifest's order (option indices 1, 2, …).
     public let votes: [Int]
 
     /// A contest to encrypt.
-    public init(index: Int, contestLimit: Int, optionLimit: Int, votes: [Int]) {
+    public init(index: Int, contestLimit: Int, minimumTotal: Int = 0, optionLimit: Int, votes: [Int]) {
         self.index = index
         self.contestLimit = contestLimit
+        self.minimumTotal = minimumTotal
         self.optionLimit = optionLimit
         self.votes = votes
     }
@@ -43,7 +46,8 @@ public struct EncryptedContest<Group: PrimeOrderGroup>: Sendable, Hashable {
     public let index: Int
     /// The encrypted options, in order.
     public let selections: [EncryptedSelection<Group>]
-    /// The proof that the selections add up to at most L.
+    /// The proof that the selections add up to at most L (and at least the contest's minimum; see
+    /// ``ElGamalPublicKey/limitStatement(total:minimum:)``).
     public let limitProof: RangeProof<Group>
     /// χ_l.
     public let contestHash: [UInt8]

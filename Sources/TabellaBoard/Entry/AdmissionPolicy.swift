@@ -11,6 +11,35 @@ public protocol AdmissionPolicy: Sendable {
     /// - Throws: ``BoardError`` `unknownEntryType` for a type the policy does not know, `rejected` for an entry
     ///   that fails its type's check (with a message naming the check).
     func admit(_ entry: BoardEntry) async throws(BoardError)
+
+    /// Accepts a whole append request, all its entries or none, in order.
+    ///
+    /// A policy with state (an election's phase, the ciphertexts already cast) records the entries here, before
+    /// they are appended, and learns their fate from ``appended(_:firstIndex:)`` or ``abandoned(_:)``.
+    func admit(batch entries: [BoardEntry]) async throws(BoardError)
+
+    /// The entries of an admitted batch are in the log, from `firstIndex` on.
+    func appended(_ entries: [BoardEntry], firstIndex: UInt64) async
+
+    /// The entries of an admitted batch could not be stored (the storage failed): they are not in the log.
+    func abandoned(_ entries: [BoardEntry]) async
+}
+
+extension AdmissionPolicy {
+    /// Admits each entry in turn; a stateless policy needs nothing more.
+    public func admit(batch entries: [BoardEntry]) async throws(BoardError) {
+        for (position, entry) in entries.enumerated() {
+            do { try await admit(entry) } catch {
+                throw entries.count == 1 ? error : BoardError(error.code, "entry \(position): \(error.message)")
+            }
+        }
+    }
+
+    /// Nothing to do for a stateless policy.
+    public func appended(_ entries: [BoardEntry], firstIndex: UInt64) async {}
+
+    /// Nothing to do for a stateless policy.
+    public func abandoned(_ entries: [BoardEntry]) async {}
 }
 
 /// An admission policy made of one check per entry type; entries of any other type are refused.

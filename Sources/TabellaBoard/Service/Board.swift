@@ -90,22 +90,28 @@ public final class Board: Sendable {
                 .malformedRequest, "an append carries 1 to \(limits.maximumBatchCount) entries, not \(entries.count)")
         }
         for (position, entry) in entries.enumerated() {
-            do { try await admit(entry) } catch {
+            do { try check(entry) } catch {
                 throw entries.count == 1 ? error : BoardError(error.code, "entry \(position): \(error.message)")
             }
         }
-        let (first, commit) = try await sequencer.append(entries.map(EntryRecord.init))
-        return (first, commit.checkpoint)
+        try await policy.admit(batch: entries)
+        do {
+            let (first, commit) = try await sequencer.append(entries.map(EntryRecord.init))
+            await policy.appended(entries, firstIndex: first)
+            return (first, commit.checkpoint)
+        } catch {
+            await policy.abandoned(entries)
+            throw error
+        }
     }
 
-    /// The board's own checks, then the admission policy's.
-    private func admit(_ entry: BoardEntry) async throws(BoardError) {
+    /// The board's own checks: this election, a valid signature. The admission policy's come after.
+    private func check(_ entry: BoardEntry) throws(BoardError) {
         guard entry.election == election else {
             throw BoardError(
                 .wrongElection, "the entry is for election `\(entry.election)`, this board is `\(election)`")
         }
         try entry.verifySignature()
-        try await policy.admit(entry)
     }
 
     /// The current size and latest signed checkpoint (`nil` before the first append).

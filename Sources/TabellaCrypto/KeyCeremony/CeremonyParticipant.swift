@@ -76,22 +76,7 @@ public struct CeremonyParticipant<Suite: CocktailCiphersuite>: Sendable {
     public func round2(messages: [Round1Message<Suite>], extension: [UInt8] = []) throws(CeremonyError)
         -> CeremonyRound2<Suite>
     {
-        guard messages.count == setup.participantCount else {
-            throw CeremonyError(.missingMessage,
-                "round 2 needs \(setup.participantCount) round-1 messages, got \(messages.count)")
-        }
-        for (offset, message) in messages.enumerated() {
-            try setup.checkStructure(message, sender: offset + 1)
-            let signed = Round1Message<Suite>.possessionMessage(context: setup.context,
-                commitment: message.commitment, ephemeralKey: message.ephemeralKey, suite: setup.suite)
-            guard message.proofOfPossession.isValid(for: signed, publicKey: message.commitment[0], suite: setup.suite)
-            else {
-                throw CeremonyError(.invalidProofOfPossession,
-                    "the proof of possession of participant \(offset + 1) does not verify for this session's "
-                        + "context (a message replayed from another session or ciphersuite, or a forged one)",
-                    participant: offset + 1)
-            }
-        }
+        try setup.checkRound1(messages)
         let received = try setup.receiveShares(
             recipient: index, staticKey: staticKey, commitments: messages.map(\.commitment),
             ephemeralKeys: messages.map(\.ephemeralKey), ciphertexts: messages.map { $0.encryptedShares[index - 1] })

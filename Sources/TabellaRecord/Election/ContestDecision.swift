@@ -27,6 +27,17 @@ public struct ContestDecision: Sendable, Hashable, Codable {
     /// The winning option identifiers (choose and approval contests), most votes first.
     public let elected: [String]
 
+    /// A decision from its parts, as read from a note or a result entry (not yet checked against the tally).
+    public init(contest: String, outcome: Outcome, turnoutWeight: UInt64, eligibleWeight: UInt64, votes: [UInt64],
+                elected: [String]) {
+        self.contest = contest
+        self.outcome = outcome
+        self.turnoutWeight = turnoutWeight
+        self.eligibleWeight = eligibleWeight
+        self.votes = votes
+        self.elected = elected
+    }
+
     /// Decides `contest` from its weighted votes per option.
     ///
     /// - Parameters:

@@ -1,0 +1,142 @@
+import TabellaGroups
+
+/// An error in an encoded ballot, naming the field (contest, option, proof part) that is wrong.
+public typealias BallotEncodingError = CodedError<BallotEncodingErrorDomain>
+
+/// The domain of ``BallotEncodingError``.
+public enum BallotEncodingErrorDomain: ErrorDomain {}
+
+extension CodedError.Code where Domain == BallotEncodingErrorDomain {
+    /// The bytes end early, run on past the ballot, or hold a count outside its limits.
+    public static var malformed: Self { Self("malformed") }
+    /// A group element or scalar that does not decode (off the curve, outside the subgroup, not canonical).
+    public static var invalidValue: Self { Self("invalidValue") }
+}
+
+/// The compact binary form of an ``EncryptedBallot``, with every element and scalar in the group's canonical
+/// encoding:
+///
+///     id (32) ‖ chaining field (36) ‖ confirmation code (32) ‖ u8 contest count ‖ contests
+///     contest   = u8 index ‖ u8 option count ‖ selections ‖ limit proof ‖ contest hash (32)
+///     selection = α ‖ β ‖ proof
+///     proof     = u8 (R + 1) ‖ c_0 … c_R ‖ v_0 … v_R ‖ a_0 ‖ b_0 ‖ … ‖ a_R ‖ b_R
+///
+/// Options are numbered 1, 2, … in order, so their indices are not written. Decoding validates every element
+/// (``PrimeOrderGroup/decode(_:)`` checks range, subgroup and canonical form) and every scalar.
+extension EncryptedBallot {
+    /// The most contests, options per contest, and branches per proof an encoding may hold.
+    public static var maximumCount: Int { 255 }
+
+    /// The binary encoding.
+    ///
+    /// - Precondition: the ballot's proofs carry their commitments, and no count exceeds ``maximumCount``.
+    public func encoded(in group: Group) -> [UInt8] {
+        var bytes = identifier + chainingField + confirmationCode
+        bytes.append(UInt8(contests.count))
+        for contest in contests {
+            bytes += [UInt8(contest.index), UInt8(contest.selections.count)]
+            for selection in contest.selections {
+                bytes += group.encode(selection.ciphertext.alpha) + group.encode(selection.ciphertext.beta)
+                Self.append(selection.proof, to: &bytes, in: group)
+            }
+            Self.append(contest.limitProof, to: &bytes, in: group)
+            bytes += contest.contestHash
+        }
+        return bytes
+    }
+
+    /// Reads and validates a ballot's binary encoding.
+    ///
+    /// - Throws: ``BallotEncodingError`` naming the contest, option and field that is wrong.
+    public init(decoding bytes: [UInt8], in group: Group) throws(BallotEncodingError) {
+        var reader = BallotReader(bytes: bytes, group: group)
+        let identifier = try reader.bytes(32, "the ballot identifier")
+        let chainingField = try reader.bytes(36, "the chaining field")
+        let confirmationCode = try reader.bytes(32, "the confirmation code")
+        let contestCount = try reader.count("the contest count")
+        var contests = [EncryptedContest<Group>]()
+        for position in 0..<contestCount {
+            let place = "contest \(position + 1)"
+            let index = try reader.count("the index of \(place)")
+            let optionCount = try reader.count("the option count of \(place)")
+            var selections = [EncryptedSelection<Group>]()
+            for offset in 0..<optionCount {
+                let option = offset + 1
+                let alpha = try reader.element("α of \(place), option \(option)")
+                let beta = try reader.element("β of \(place), option \(option)")
+                let proof = try reader.proof("the range proof of \(place), option \(option)")
+                selections.append(EncryptedSelection(
+                    optionIndex: option, ciphertext: ElGamalCiphertext(alpha: alpha, beta: beta), proof: proof))
+            }
+            let limitProof = try reader.proof("the contest-limit proof of \(place)")
+            let contestHash = try reader.bytes(32, "the contest hash of \(place)")
+            contests.append(EncryptedContest(index: index, selections: selections, limitProof: limitProof,
+                                             contestHash: contestHash))
+        }
+        guard reader.isAtEnd else {
+            throw BallotEncodingError(.malformed, "\(reader.remaining) bytes follow the ballot's last contest")
+        }
+        self.init(identifier: identifier, contests: contests, chainingField: chainingField,
+                  confirmationCode: confirmationCode)
+    }
+
+    private static func append(_ proof: RangeProof<Group>, to bytes: inout [UInt8], in group: Group) {
+        precondition(proof.commitments != nil, "an encoded proof carries its commitments")
+        bytes.append(UInt8(proof.challenges.count))
+        for scalar in proof.challenges + proof.responses { bytes += group.scalars.encode(scalar) }
+        for element in proof.commitments ?? [] { bytes += group.encode(element) }
+    }
+}
+
+/// Reads a ballot's fields in order, with errors that name the field.
+private struct BallotReader<Group: PrimeOrderGroup> {
+    var reader: ByteReader
+    let group: Group
+
+    init(bytes: [UInt8], group: Group) {
+        reader = ByteReader(bytes)
+        self.group = group
+    }
+
+    var isAtEnd: Bool { reader.remaining == 0 }
+    var remaining: Int { reader.remaining }
+
+    mutating func bytes(_ count: Int, _ what: String) throws(BallotEncodingError) -> [UInt8] {
+        guard let value = reader.read(count) else {
+            throw BallotEncodingError(.malformed, "the ballot ends inside \(what)")
+        }
+        return value
+    }
+
+    mutating func count(_ what: String) throws(BallotEncodingError) -> Int {
+        Int(try bytes(1, what)[0])
+    }
+
+    mutating func element(_ what: String) throws(BallotEncodingError) -> Group.Element {
+        let raw = try bytes(group.elementByteCount, what)
+        do { return try group.decode(raw) } catch {
+            throw BallotEncodingError(.invalidValue, "\(what) is not a valid \(group.name) element: \(error.message)")
+        }
+    }
+
+    mutating func scalar(_ what: String) throws(BallotEncodingError) -> Scalar {
+        let raw = try bytes(group.scalars.byteCount, what)
+        do { return try group.scalars.decode(raw) } catch {
+            throw BallotEncodingError(.invalidValue, "\(what) is not a valid scalar: \(error.message)")
+        }
+    }
+
+    mutating func proof(_ what: String) throws(BallotEncodingError) -> RangeProof<Group> {
+        let branches = try count("the branch count of \(what)")
+        guard branches >= 1 else { throw BallotEncodingError(.malformed, "\(what) has no branches") }
+        var challenges = [Scalar]()
+        var responses = [Scalar]()
+        for j in 0..<branches { challenges.append(try scalar("challenge c_\(j) of \(what)")) }
+        for j in 0..<branches { responses.append(try scalar("response v_\(j) of \(what)")) }
+        var commitments = [Group.Element]()
+        for j in 0..<(2 * branches) {
+            commitments.append(try element("commitment \(j % 2 == 0 ? "a" : "b")_\(j / 2) of \(what)"))
+        }
+        return RangeProof(challenges: challenges, responses: responses, commitments: commitments)
+    }
+}

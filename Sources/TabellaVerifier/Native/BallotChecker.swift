@@ -1,0 +1,144 @@
+import TabellaBoard
+import TabellaCrypto
+import TabellaGroups
+import TabellaRecord
+
+/// A ballot or challenge entry that passed the checks that need no state: its form, its identifier's binding to
+/// the credential, its proofs, and for a challenge its revealed choices.
+public struct CheckedBallot<Group: PrimeOrderGroup>: Sendable {
+    /// The entry.
+    public let entry: BoardEntry
+    /// The voter's position in the roll.
+    public let voter: Int
+    /// The decoded ballot.
+    public let ballot: EncryptedBallot<Group>
+    /// Whether it is a challenge (spoiled, never counted).
+    public let isChallenge: Bool
+    /// The encodings of every selection's α, which no other ballot may reuse.
+    public let fingerprints: [[UInt8]]
+}
+
+/// The stateless checks of ballots and challenges, fixed when voting opens: the voter client runs them before it
+/// casts, the board before it appends (concurrently, outside its state), the verifier on every ballot.
+public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
+    /// The election.
+    public let election: String
+    /// The ballot rules, with the joint key.
+    public let rules: ElectionGuard21<Group>
+    /// The ballot validator of the election's contests.
+    public let validator: BallotValidator<Group>
+    /// The contests, for the limits of challenged choices.
+    public let contests: [Contest]
+    /// Each credential's position in the roll.
+    public let voters: [[UInt8]: Int]
+
+    /// A checker.
+    public init(election: String, rules: ElectionGuard21<Group>, contests: [Contest], voters: [[UInt8]: Int]) {
+        self.election = election
+        self.rules = rules
+        self.contests = contests
+        self.voters = voters
+        validator = BallotValidator(rules: rules, contests: Self.contestRules(contests))
+    }
+
+    /// The ballot rules of the contests: options hold 0 or 1, the total lies within the contest's limits.
+    public static func contestRules(_ contests: [Contest]) -> [ContestRule] {
+        contests.enumerated().map { offset, contest in
+            ContestRule(index: offset + 1, contestLimit: contest.maximumSelections,
+                        minimumTotal: contest.minimumSelections, optionLimit: 1, optionCount: contest.options.count)
+        }
+    }
+
+    /// Checks a `ballot` or `ballot-challenge` entry.
+    ///
+    /// - Throws: ``ElectionRejection``: check 3 for a credential not on the roll, check 4 for a malformed or
+    ///   invalid ballot, check 6 for a challenge whose choices do not match its ciphertexts.
+    public func check(_ entry: BoardEntry) throws(ElectionRejection) -> CheckedBallot<Group> {
+        guard let voter = voters[entry.signer.bytes] else {
+            throw ElectionRejection(.authorisation, "the \(entry.type) entry is signed by a credential that is not "
+                + "on the roll")
+        }
+        let isChallenge = entry.type == ElectionEntryType.challenge.rawValue
+        let salt: String
+        let encoded: [UInt8]
+        var challenge: ChallengePost?
+        do {
+            if isChallenge {
+                let post = try PayloadCoding.decode(ChallengePost.self, from: entry.payload, type: .challenge)
+                (salt, encoded, challenge) = (post.salt, Array(post.ballot), post)
+            } else {
+                let post = try PayloadCoding.decode(BallotPost.self, from: entry.payload, type: .ballot)
+                (salt, encoded) = (post.salt, Array(post.ballot))
+            }
+        } catch {
+            throw ElectionRejection(.ballotValidity, error.message)
+        }
+        let ballot = try decode(encoded, salt: salt, credential: entry.signer)
+        if let challenge { try checkChoices(challenge, of: ballot) }
+        let group = rules.group
+        return CheckedBallot(
+            entry: entry, voter: voter, ballot: ballot, isChallenge: isChallenge,
+            fingerprints: ballot.contests.flatMap { $0.selections.map { group.encode($0.ciphertext.alpha) } })
+    }
+
+    /// Decodes a ballot and runs the one ballot check (``BallotValidator``) on it.
+    private func decode(_ encoded: [UInt8], salt: String, credential: Ed25519.PublicKey)
+        throws(ElectionRejection) -> EncryptedBallot<Group>
+    {
+        let ballot: EncryptedBallot<Group>
+        do {
+            let saltBytes = try PayloadCoding.bytes(hex: salt, "the salt", count: BallotIdentity.saltByteCount)
+            ballot = try EncryptedBallot(decoding: encoded, in: rules.group)
+            guard ballot.identifier == BallotIdentity.identifier(election: election, credential: credential,
+                                                                 salt: saltBytes) else {
+                throw ElectionRejection(.ballotValidity, "the ballot identifier is not the one of its credential "
+                    + "and salt (a ballot copied from another voter?)")
+            }
+        } catch let error as ElectionError {
+            throw ElectionRejection(.ballotValidity, error.message)
+        } catch let error as BallotEncodingError {
+            throw ElectionRejection(.ballotValidity, "the ballot encoding: \(error.message)")
+        } catch let error as ElectionRejection {
+            throw error
+        } catch {
+            throw ElectionRejection(.ballotValidity, "\(error)")
+        }
+        guard ballot.chainingField == BallotIdentity.chainingField(rules: rules, election: election) else {
+            throw ElectionRejection(.ballotValidity, "the ballot's chaining field is not this election's")
+        }
+        let problems = validator.problems(of: ballot)
+        guard problems.isEmpty else {
+            throw ElectionRejection(.ballotValidity, problems.map(\.description).joined(separator: "; "))
+        }
+        return ballot
+    }
+
+    /// Checks a challenge's revealed choices: within the contests' limits, and re-encrypting each with the nonce
+    /// derived from the revealed ballot nonce gives the ballot's ciphertext.
+    private func checkChoices(_ post: ChallengePost, of ballot: EncryptedBallot<Group>) throws(ElectionRejection) {
+        func fail(_ message: String) -> ElectionRejection { ElectionRejection(.challenges, message) }
+        let nonce: [UInt8]
+        do { nonce = try PayloadCoding.bytes(hex: post.ballotNonce, "the ballot nonce", count: 32) } catch {
+            throw fail(error.message)
+        }
+        guard post.choices.count == contests.count else { throw fail("the challenge has choices for "
+            + "\(post.choices.count) contests, the election has \(contests.count)") }
+        let identifierHash = rules.identifierHash(ballotIdentifier: ballot.identifier)
+        for (offset, (contest, choices)) in zip(contests, post.choices).enumerated() {
+            let total = choices.reduce(0, +)
+            guard choices.count == contest.options.count, choices.allSatisfy({ $0 == 0 || $0 == 1 }),
+                  (contest.minimumSelections...contest.maximumSelections).contains(total) else {
+                throw fail("the challenged choices of contest \"\(contest.id)\" break its limits")
+            }
+            for (position, choice) in choices.enumerated() {
+                let selectionNonce = rules.selectionNonce(identifierHash: identifierHash, ballotNonce: nonce,
+                                                          contestIndex: offset + 1, optionIndex: position + 1)
+                guard rules.key.encrypt(UInt64(choice), nonce: selectionNonce)
+                        == ballot.contests[offset].selections[position].ciphertext else {
+                    throw fail("contest \"\(contest.id)\", option \(position + 1): the ciphertext does not encrypt "
+                        + "the claimed choice \(choice) with the revealed nonce")
+                }
+            }
+        }
+    }
+}
