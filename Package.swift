@@ -66,7 +66,10 @@ let package = Package(
         // The participants' steps of a native election over its board: authority, trustees, voters.
         .target(
             name: "TabellaElection",
-            dependencies: ["TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier"]
+            dependencies: [
+                "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // The command-line tool.

@@ -146,7 +146,7 @@ enum DecisionSigning {
     {
         var signed = SignedNote(text: note.text)
         signed.sign(with: signer)
-        let post = DecisionSignaturePost(note: note.text, signature: signed.signatures[0].line)
+        let post = DecisionSignaturePost(note: note.text, signature: String(signed.signatures[0].line.dropLast()))
         return try BoardEntry(type: ElectionEntryType.decisionSignature.rawValue, election: election,
                               payload: PayloadCoding.encode(post), signedBy: key)
     }

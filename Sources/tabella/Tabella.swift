@@ -11,7 +11,7 @@ struct Tabella: AsyncParsableCommand {
             and lets anyone verify an election from its public bulletin board.
             """,
         version: TabellaVersion.current,
-        subcommands: [Bench.self, BoardCommand.self, TrusteeCommand.self, Verify.self]
+        subcommands: [Demo.self, Bench.self, BoardCommand.self, TrusteeCommand.self, Verify.self]
     )
 }
 
