@@ -4,7 +4,9 @@ import TabellaGroups
 /// proof per selection, a contest-limit proof per contest, contest hashes and the confirmation code.
 ///
 /// Every exponentiation has base g or K and a secret exponent, so each goes through a fixed-base table on the
-/// constant-time path: `2 + 2(R+1)` per selection and `2(L-m+1)` per contest with minimum total m.
+/// constant-time path: `2 + 2(R+1)` per selection and `2(L-m+1)` per contest with minimum total m (2 more per
+/// contest in a group with costly operations, which computes the limit proof's statement as an encryption rather
+/// than a product).
 public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
     /// The election's hash rules and key.
     public let rules: ElectionGuard21<Group>
@@ -18,6 +20,9 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
     ///
     /// - Precondition: every vote lies in `0...optionLimit` and each contest's votes add up to at most its limit
     ///   (the caller validates the voter's choices against the manifest first).
+    @_specialize(where Group == P256)
+    @_specialize(where Group == Ristretto255)
+    @_specialize(where Group == IntegerGroup)
     public func encrypt(
         identifier: [UInt8], contests: [PlaintextContest], ballotNonce: [UInt8], chainingField: [UInt8]
     ) -> EncryptedBallot<Group> {
@@ -42,8 +47,13 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
                 }
                 return EncryptedSelection(optionIndex: optionIndex, ciphertext: ciphertext, proof: proof)
             }
-            let total = ElGamalCiphertext.sum(selections.map { $0.ciphertext }, in: group)
-            let statement = rules.key.limitStatement(total: total, minimum: contest.minimumTotal)
+            // The statement is the product of the selections' ciphertexts shifted down by m, which is
+            // Enc(Σσ − m, Σξ); where a group operation costs about as much as an exponentiation, the two
+            // fixed-base exponentiations of an encryption are the cheaper way to it.
+            let statement = group.hasCostlyOperations
+                ? rules.key.encrypt(UInt64(sum - contest.minimumTotal), nonce: nonceSum)
+                : rules.key.limitStatement(total: ElGamalCiphertext.sum(selections.map { $0.ciphertext }, in: group),
+                                           minimum: contest.minimumTotal)
             let limitProof = RangeProof.prove(
                 ciphertext: statement, value: sum - contest.minimumTotal, nonce: nonceSum,
                 limit: contest.contestLimit - contest.minimumTotal, key: rules.key

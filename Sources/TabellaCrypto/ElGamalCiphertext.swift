@@ -27,9 +27,12 @@ extension ElGamalCiphertext {
         Self(alpha: group.multiply(alpha, other.alpha), beta: group.multiply(beta, other.beta))
     }
 
-    /// The homomorphic sum of many ciphertexts (the identity for none).
+    /// The homomorphic sum of many ciphertexts (the identity for none), with one group operation per component
+    /// and ciphertext after the first.
     public static func sum<Ciphertexts: Sequence<Self>>(_ ciphertexts: Ciphertexts, in group: Group) -> Self {
-        ciphertexts.reduce(identity(in: group)) { $0.adding($1, in: group) }
+        var iterator = ciphertexts.makeIterator()
+        guard let first = iterator.next() else { return identity(in: group) }
+        return IteratorSequence(iterator).reduce(first) { $0.adding($1, in: group) }
     }
 
     /// The ciphertext raised to a public weight w: `(α^w, β^w)` encrypts w·σ under nonce w·ξ.

@@ -98,7 +98,7 @@ public struct ElectionGuard20<Group: PrimeOrderGroup>: Sendable {
         var input = ElectionGuardHashInput(domain: 0x23)
         input.append(index: UInt32(contestIndex))
         input.append(element: key.element, of: group)
-        for ciphertext in ciphertexts { input.append(elements: [ciphertext.alpha, ciphertext.beta], of: group) }
+        input.append(elements: ciphertexts.flatMap { [$0.alpha, $0.beta] }, of: group)
         return hash(input)
     }
 

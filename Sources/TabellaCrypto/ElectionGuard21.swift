@@ -102,7 +102,7 @@ public struct ElectionGuard21<Group: PrimeOrderGroup>: Sendable {
     {
         var input = ElectionGuardHashInput(domain: 0x28)
         input.append(index: UInt32(contestIndex))
-        for ciphertext in ciphertexts { input.append(elements: [ciphertext.alpha, ciphertext.beta], of: group) }
+        input.append(elements: ciphertexts.flatMap { [$0.alpha, $0.beta] }, of: group)
         return ElectionGuardHash.hash(key: identifierHash, input)
     }
 

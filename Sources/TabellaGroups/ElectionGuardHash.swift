@@ -71,9 +71,9 @@ public struct ElectionGuardHashInput: Sendable, Hashable {
         bytes += group.encode(element)
     }
 
-    /// Appends several group elements in order.
+    /// Appends several group elements in order (encoded together, ``PrimeOrderGroup/encodeAll(_:)``).
     public mutating func append<Group: PrimeOrderGroup>(elements: [Group.Element], of group: Group) {
-        for element in elements { bytes += group.encode(element) }
+        bytes += group.encodeAll(elements)
     }
 
     /// Appends a scalar in its field's canonical encoding (32 big-endian bytes for q).

@@ -100,6 +100,10 @@ public struct P256: PrimeOrderGroup {
     /// The compressed SEC 1 encoding; the point at infinity is 33 zero bytes.
     public func encode(_ element: Element) -> [UInt8] { P256Curve.shared.encode(element.point) }
 
+    /// The compressed SEC 1 encodings of `elements`, concatenated, with one field inversion for all of them
+    /// instead of one each.
+    public func encodeAll(_ elements: [Element]) -> [UInt8] { P256Curve.shared.encode(elements.map(\.point)) }
+
     /// Decodes a compressed SEC 1 point (or 33 zero bytes for the point at infinity).
     ///
     /// - Throws: ``GroupError`` with `wrongLength`, `nonCanonical` (a prefix other than 02 or 03),

@@ -36,6 +36,25 @@ extension P256Curve {
         return result
     }
 
+    /// The compressed SEC 1 encodings of `points`, concatenated (33 zero bytes for the point at infinity).
+    ///
+    /// The points leave OpenSSL in Jacobian form and share one inversion of their z-coordinates
+    /// (``P256JacobianPoint/affine(_:)``), where OpenSSL's own encoding inverts once per point. The field
+    /// arithmetic involved is free of secret-dependent branches and memory accesses, so points computed with
+    /// secret scalars (ciphertexts, proof commitments) may be encoded here; the affine result is public anyway.
+    func encode(_ points: [ECPoint]) -> [UInt8] {
+        let coordinates = JacobianCoordinates()
+        let affine = P256JacobianPoint.affine(points.map { jacobian($0, coordinates) })
+        var bytes = [UInt8](repeating: 0, count: 33 * points.count)
+        for (index, point) in affine.enumerated() {
+            guard let point else { continue }
+            let start = 33 * index
+            bytes[start] = 2 | UInt8(truncatingIfNeeded: point.y.integer.0 & 1)
+            bytes.replaceSubrange(start + 1..<start + 33, with: point.x.bigEndianBytes)
+        }
+        return bytes
+    }
+
     /// Products of fewer terms go to OpenSSL's `EC_POINTs_mul` when no plan is given: measured here, Tabella's
     /// arithmetic was about twice as slow at 2 to 16 terms, even at 100 and faster from there on.
     static let nativeMultiplicationTerms = 128

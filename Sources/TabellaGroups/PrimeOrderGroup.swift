@@ -21,6 +21,10 @@ public protocol PrimeOrderGroup: Sendable {
     var generatorTable: FixedBase { get }
     /// The length of an encoded element.
     var elementByteCount: Int { get }
+    /// Whether one group operation costs a sizeable fraction of an exponentiation (ristretto255 through libsodium
+    /// decodes both operands and encodes the result every time): code that can compute a product either by group
+    /// operations or by a few fixed-base exponentiations then takes the exponentiations.
+    var hasCostlyOperations: Bool { get }
 
     /// The group operation `a · b`.
     func multiply(_ a: Element, _ b: Element) -> Element
@@ -40,6 +44,9 @@ public protocol PrimeOrderGroup: Sendable {
     func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element
     /// The canonical encoding, ``elementByteCount`` bytes.
     func encode(_ element: Element) -> [UInt8]
+    /// The canonical encodings of `elements`, concatenated in order: the same bytes as encoding each one, faster
+    /// in groups whose encoding needs a field inversion per element (one inversion serves them all).
+    func encodeAll(_ elements: [Element]) -> [UInt8]
     /// Decodes and validates an element.
     ///
     /// - Throws: a ``GroupError`` naming the failed check: length, range, zero, subgroup, canonical form, curve.
@@ -47,6 +54,9 @@ public protocol PrimeOrderGroup: Sendable {
 }
 
 extension PrimeOrderGroup {
+    /// Group operations are cheap beside exponentiations (the default).
+    public var hasCostlyOperations: Bool { false }
+
     /// `a · b⁻¹`.
     public func divide(_ a: Element, _ b: Element) -> Element { multiply(a, inverse(b)) }
 
@@ -55,6 +65,14 @@ extension PrimeOrderGroup {
 
     /// `g^exponent`, variable-time, from the generator's table.
     public func generatorPower(public exponent: Scalar) -> Element { power(generatorTable, public: exponent) }
+
+    /// Encodes each element in turn (the default for groups with nothing to share between encodings).
+    public func encodeAll(_ elements: [Element]) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(elements.count * elementByteCount)
+        for element in elements { bytes += encode(element) }
+        return bytes
+    }
 
     /// The product of several elements (the identity for none).
     public func product<Elements: Sequence<Element>>(_ elements: Elements) -> Element {

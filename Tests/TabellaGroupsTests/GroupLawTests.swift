@@ -40,6 +40,11 @@ struct GroupLawTests {
             #expect(group.encode(a).count == group.elementByteCount)
         }
         #expect(try group.decode(group.encode(group.identity)) == group.identity)
+        // Encoding several elements at once gives each one's encoding, in order, the identity included.
+        let elements = (0..<5).map { _ in group.power(group.generator, secret: field.random()) }
+            + [group.identity, group.multiply(group.generator, group.generator)]
+        #expect(group.encodeAll(elements) == elements.flatMap { group.encode($0) })
+        #expect(group.encodeAll([]).isEmpty)
     }
 
     @Test("multi-exponentiation equals the product of separate powers, for every plan", arguments: [1, 2, 7, 40, 300])

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Times repeated operations: the median, over several batches, of the time per operation.
 ///
 /// Operations compared with each other are timed in alternating batches, so that a change in the machine's load
@@ -14,19 +16,36 @@ enum Stopwatch {
     }
 
     /// Microseconds per call of each operation, timing them in turn batch after batch, after one warm-up batch each.
-    static func interleaved(_ operations: [Operation], batches: Int = 7) -> [String: Double] {
-        let clock = ContinuousClock()
+    ///
+    /// With `threadTime` the calling thread's CPU time is measured instead of the wall time, so that the time the
+    /// thread spends preempted by other processes on a busy machine is not counted (the operations must then run
+    /// on the calling thread only).
+    static func interleaved(_ operations: [Operation], batches: Int = 7, threadTime: Bool = false)
+        -> [String: Double]
+    {
         var samples = [String: [Double]]()
         for batch in 0...batches {
             for operation in operations {
-                let elapsed = clock.measure {
-                    for iteration in 0..<operation.iterations { operation.body(iteration) }
-                }
+                let start = threadTime ? threadCPUTime() : wallTime()
+                for iteration in 0..<operation.iterations { operation.body(iteration) }
+                let elapsed = (threadTime ? threadCPUTime() : wallTime()) - start
                 // Batch 0 warms caches and lazily built tables and is not counted.
-                if batch > 0 { samples[operation.name, default: []].append(elapsed.microseconds / Double(operation.iterations)) }
+                if batch > 0 { samples[operation.name, default: []].append(elapsed / Double(operation.iterations)) }
             }
         }
         return samples.mapValues { $0.sorted()[$0.count / 2] }
+    }
+
+    /// The monotonic clock, in microseconds.
+    private static func wallTime() -> Double { clockTime(CLOCK_MONOTONIC) }
+
+    /// The CPU time the calling thread has used, in microseconds.
+    private static func threadCPUTime() -> Double { clockTime(CLOCK_THREAD_CPUTIME_ID) }
+
+    private static func clockTime(_ clock: clockid_t) -> Double {
+        var time = timespec()
+        clock_gettime(clock, &time)
+        return Double(time.tv_sec) * 1_000_000 + Double(time.tv_nsec) / 1_000
     }
 
     /// Microseconds per call of one operation (median of `batches` batches after a warm-up batch).
