@@ -13,8 +13,9 @@ struct BenchBallots: AsyncParsableCommand {
         discussion: """
             1. Encrypting a ballot of 20 selections (4 contests of 5, limits 1) with every proof, per group, against \
             its limit: the 136 fixed-base exponentiations it must do (68 with base g, 68 with base K), timed as one \
-            run of 136 in the same interleaved batches. 2. Verifying an ElectionGuard 2.0 record end to end, wall time, with 1 \
-            and 2 jobs. 3. Verifying range proofs in the 4096-bit group one by one and as one batch.
+            run of 136 in the same interleaved batches, both in thread CPU time. 2. Verifying an ElectionGuard 2.0 \
+            record end to end, wall time, with 1 and 2 jobs. 3. Verifying range proofs in the 4096-bit group one by \
+            one and as one batch.
             """
     )
 
