@@ -100,6 +100,11 @@ let package = Package(
             dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport", "tabella"]
         ),
         .testTarget(
+            name: "TabellaElectionTests",
+            dependencies: ["TabellaElection", "TabellaVerifier", "TabellaBoard", "TabellaRecord", "TabellaCrypto",
+                           "TabellaGroups"]
+        ),
+        .testTarget(
             name: "TabellaBoardTests",
             dependencies: [
                 "TabellaBoard", "tabella",

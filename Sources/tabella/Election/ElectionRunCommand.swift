@@ -48,7 +48,7 @@ enum ElectionRunCommand {
                 + "\(decision.turnoutWeight) of \(decision.eligibleWeight)")
         }
         lines += ["", "Signed decision note:", outcome.decision]
-        lines.append(VerificationReportText.render(outcome.report))
+        lines.append(VerificationReportText.render(outcome.report, kind: "Tabella election on the board"))
         lines.append("")
         lines.append("Phases:")
         for phase in outcome.phases {

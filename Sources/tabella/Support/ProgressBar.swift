@@ -25,9 +25,18 @@ final class ProgressBar: Sendable {
 
     /// Counts `steps` more steps done, redrawing at most ten times a second.
     func advance(by steps: Int = 1) {
+        update { $0 += steps }
+    }
+
+    /// Sets the number of steps done (for work that reports its own count).
+    func set(done: Int) {
+        update { $0 = done }
+    }
+
+    private func update(_ change: (inout Int) -> Void) {
         guard enabled else { return }
         state.withLock { state in
-            state.done += steps
+            change(&state.done)
             let now = ContinuousClock.now
             guard state.done >= total || now - state.lastDrawn >= .milliseconds(100) else { return }
             state.lastDrawn = now

@@ -3,8 +3,8 @@ import TabellaVerifier
 /// The human-readable form of a verification report: one line per step.
 enum VerificationReportText {
     /// `Step  5  passed           1100 selections  well-formedness of selection encryptions`, and so on.
-    static func render(_ report: VerificationReport) -> String {
-        var lines = ["ElectionGuard 2.0 record \(report.record)"]
+    static func render(_ report: VerificationReport, kind: String = "ElectionGuard 2.0 record") -> String {
+        var lines = ["\(kind) \(report.record)"]
         for step in report.steps {
             let number = String(step.step).leftPadded(to: 2)
             let status = step.status.rawValue.padded(to: 15)

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import TabellaBoard
+import TabellaVerifier
+
+/// `tabella verify board <board-URL or exported-dir>`: every check of a native Tabella election.
+struct VerifyBoard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Verify a Tabella election from its board (a URL) or an exported copy (a directory).",
+        discussion: """
+            Reads every entry of the board and runs the checks numbered in Docs/verifier.md: the definition and \
+            roll, the key ceremony, signers and phases, every ballot's proofs, one counted ballot per credential \
+            (the last), challenged ballots, the weighted aggregation, every decryption share, the counts and \
+            decisions, the decision note's signatures, and the entries against the board's signed checkpoint. \
+            Exit code 0 only if every applicable check passed, 1 on a failed check, 2 when the board cannot be read.
+            """
+    )
+
+    @Argument(help: "The board's URL (http://host:port) or a folder written by `tabella board export`.")
+    var source: String
+
+    @Option(help: "The board's verifier key (name+id+key), printed by `tabella board serve`.")
+    var vkey: String
+
+    @Flag(help: "Print the full report as JSON (and no progress bar).")
+    var json = false
+
+    @Option(help: "Parallel jobs; all cores by default.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
+        let logKey: any NoteVerifier
+        do { logKey = try VerifierKey.parse(vkey) } catch {
+            throw ValidationError("--vkey: \(error.message)")
+        }
+        let checkpoint: String
+        let entries: [BoardEntry]
+        do {
+            (checkpoint, entries) = try await read(source)
+        } catch {
+            FileHandle.standardError.write(Data("tabella verify: cannot read \(source): \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let progress = ProgressBar(total: entries.count, label: "verify", quiet: json)
+        let report = await NativeElectionVerifier.verify(
+            entries: entries, checkpoint: checkpoint, logKey: logKey, origin: logKey.keyName, source: source,
+            jobs: jobs) { done, _ in progress.set(done: done) }
+        progress.finish()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(VerificationReportText.render(report, kind: "Tabella election on the board"))
+        }
+        if let failure = report.importFailure {
+            if !json { print("The board cannot be read: \(failure)") }
+            throw ExitCode(2)
+        }
+        if let failure = report.firstFailure {
+            if !json { print("First failure: \(failure)") }
+            throw ExitCode(1)
+        }
+    }
+
+    private func read(_ source: String) async throws -> (String, [BoardEntry]) {
+        if source.hasPrefix("http://") || source.hasPrefix("https://") {
+            let client = BoardClient(baseURL: source)
+            let checkpoint = try await client.checkpoint()
+            let size = try Checkpoint(text: try SignedNote(parsing: checkpoint).text).size
+            return (checkpoint, try await client.entries(from: 0, to: size))
+        }
+        return try ExportedBoard.read(directory: URL(fileURLWithPath: source))
+    }
+}
