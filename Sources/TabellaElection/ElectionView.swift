@@ -37,14 +37,15 @@ public struct ElectionView<Suite: CocktailCiphersuite>: Sendable {
     /// - Throws: ``BoardError`` for a checkpoint that does not verify; ``ElectionProcessError``
     ///   `inconsistentBoard` when the entries do not hash to the checkpoint, `rejectedEntry` when an entry fails
     ///   its checks (the board should have refused it).
-    public mutating func sync(from board: some BoardAccess) async throws {
+    public mutating func sync(from board: some BoardAccess, progress: ((Int, Int) -> Void)? = nil) async throws {
         let text = try await board.latestCheckpoint()
         let (latest, _) = try Checkpoint.open(text, logKeys: [logKey], origin: origin)
         guard latest.size >= size else {
             throw ElectionProcessError(.inconsistentBoard, "the board's checkpoint (size \(latest.size)) is older "
                 + "than the entries already read (\(size))")
         }
-        for entry in try await board.entries(from: size, to: latest.size) {
+        let fresh = try await board.entries(from: size, to: latest.size)
+        for (offset, entry) in fresh.enumerated() {
             let index = size
             do { try ledger.apply(entry, index: index) } catch {
                 throw ElectionProcessError(.rejectedEntry, "board entry \(index) (\(entry.type)) fails \(error)")
@@ -52,6 +53,7 @@ public struct ElectionView<Suite: CocktailCiphersuite>: Sendable {
             entries.append(entry)
             _ = tree.append(leafHash: MerkleHash.leaf(entry.encoded))
             if entry.type == "election-result" { resultRoot = tree.root }
+            if offset % 32 == 31 || offset == fresh.count - 1 { progress?(offset + 1, fresh.count) }
         }
         guard tree.root == latest.rootHash else {
             throw ElectionProcessError(.inconsistentBoard, "the board's entries do not hash to its checkpoint of "

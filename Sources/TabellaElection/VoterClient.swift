@@ -69,6 +69,25 @@ public struct VoterClient<Suite: CocktailCiphersuite>: Sendable {
         return PreparedBallot(entry: entry, confirmationCode: ballot.confirmationCode, choices: choices)
     }
 
+    /// The choices a challenged ballot encrypts, recovered with its revealed nonce: each selection's `β / K^ξ` is
+    /// `K^0` or `K^1`. The voter compares them with what they chose; `nil` marks a selection that is neither.
+    public static func reveal(_ post: ChallengePost, rules: ElectionGuard21<Suite.Group>) throws -> [[Int?]] {
+        let group = rules.group
+        let ballot = try EncryptedBallot<Suite.Group>(decoding: Array(post.ballot), in: group)
+        guard let nonce = Hex.decode(post.ballotNonce) else {
+            throw ElectionProcessError(.invalidChoice, "the challenge's nonce is not hexadecimal")
+        }
+        let identifierHash = rules.identifierHash(ballotIdentifier: ballot.identifier)
+        return ballot.contests.map { contest in
+            contest.selections.map { selection in
+                let xi = rules.selectionNonce(identifierHash: identifierHash, ballotNonce: nonce,
+                                              contestIndex: contest.index, optionIndex: selection.optionIndex)
+                let plain = rules.key.exponentialPlaintext(of: selection.ciphertext, nonce: xi)
+                return plain == group.identity ? 0 : plain == rules.key.element ? 1 : nil
+            }
+        }
+    }
+
     /// Checks choices against the contests: one row per contest, one 0 or 1 per option, within the limits.
     ///
     /// - Throws: ``ElectionProcessError`` `invalidChoice` naming the contest.

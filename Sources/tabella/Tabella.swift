@@ -11,7 +11,10 @@ struct Tabella: AsyncParsableCommand {
             and lets anyone verify an election from its public bulletin board.
             """,
         version: TabellaVersion.current,
-        subcommands: [Demo.self, Bench.self, BoardCommand.self, TrusteeCommand.self, Verify.self]
+        subcommands: [
+            Demo.self, ElectionCommand.self, VoteCommand.self, TrusteeCommand.self, Verify.self, DecisionCommand.self,
+            BoardCommand.self, Bench.self,
+        ]
     )
 }
 

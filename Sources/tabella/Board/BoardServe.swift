@@ -3,6 +3,9 @@ import Foundation
 import Logging
 import TabellaBoard
 import TabellaCrypto
+import TabellaElection
+import TabellaGroups
+import TabellaVerifier
 
 /// `tabella board serve`: run a board over SQLite (or PostgreSQL) with the HTTP API.
 struct BoardServe: AsyncParsableCommand {
@@ -10,8 +13,10 @@ struct BoardServe: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run a bulletin board: check, append and serve entries; sign a checkpoint after every commit.",
         discussion: """
-            Entry types are admitted with --accept TYPE (any signer) or --accept TYPE=KEY,KEY (only those signers, \
-            base64 Ed25519 keys). The election's own checks plug in through TabellaBoard's AdmissionPolicy.
+            With --native GROUP the board carries a Tabella election and admits exactly the entries that pass the \
+            election's checks (the verifier's, Docs/verifier.md), pinned to the authority key given with \
+            --authority. Otherwise entry types are admitted with --accept TYPE (any signer) or --accept \
+            TYPE=KEY,KEY (only those signers, base64 Ed25519 keys).
             """
     )
 
@@ -29,6 +34,12 @@ struct BoardServe: AsyncParsableCommand {
 
     @Option(help: "An entry type to accept: TYPE, or TYPE=KEY,KEY to allow only those signers. Repeatable.")
     var accept: [String] = []
+
+    @Option(help: "Carry a Tabella election in this group (p256, ristretto255, integer-4096), with its checks.")
+    var native: ElectionGroup?
+
+    @Option(help: "With --native: the authority's Ed25519 public key (hexadecimal) that must sign the definition.")
+    var authority: String?
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -56,8 +67,16 @@ struct BoardServe: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let signer = try readSigner(key)
         let storage: any BoardStorage = try await openStorage(logger: logger)
-        let board = Board(storage: storage, signer: signer, election: election, policy: try admissionRules())
-        try await board.start()
+        let board: Board
+        if let native {
+            let handle = try await native.run(AdmissionFactory(election: election, authority: try authorityKey()))
+            board = Board(storage: storage, signer: signer, election: election, policy: handle.policy)
+            try await board.start()
+            try await handle.load(board)
+        } else {
+            board = Board(storage: storage, signer: signer, election: election, policy: try admissionRules())
+            try await board.start()
+        }
         var configuration = BoardServer.Configuration()
         configuration.host = host
         configuration.port = port
@@ -79,6 +98,14 @@ struct BoardServe: AsyncParsableCommand {
             return try await PostgresStorage(url: postgres, logger: logger)
         }
         return try SQLiteStorage(path: db, options: .init(readOnly: readOnly))
+    }
+
+    private func authorityKey() throws -> Ed25519.PublicKey? {
+        guard let authority else { return nil }
+        guard let bytes = Hex.decode(authority), let key = try? Ed25519.PublicKey(bytes: bytes) else {
+            throw ValidationError("--authority: `\(authority)` is not a hexadecimal Ed25519 public key")
+        }
+        return key
     }
 
     private func admissionRules() throws -> EntryTypeRules {

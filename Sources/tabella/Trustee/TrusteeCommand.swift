@@ -17,6 +17,8 @@ struct TrusteeCommand: AsyncParsableCommand {
         subcommands: [
             TrusteeCreate.self, TrusteeSetup.self, TrusteeJoin.self, TrusteeStatus.self, TrusteeExport.self,
             TrusteeEncryptCheck.self, TrusteeDecrypt.self, TrusteeCombine.self,
+            ElectionTrusteeEnroll.self, ElectionTrusteeCeremony.self, ElectionTrusteeDecrypt.self,
+            ElectionTrusteeCosign.self,
         ]
     )
 }
