@@ -104,6 +104,44 @@ struct ThresholdDecryptionTests {
         }
     }
 
+    @Test("the partial-decryption proofs are Chaum-Pedersen proofs under the one challenge, every group, across chunks")
+    func oneChallenge() {
+        check(Ristretto255())
+        check(P256())
+        check(IntegerGroup.electionGuard)
+    }
+
+    private func check<Group: PrimeOrderGroup>(_ group: Group) {
+        let field = group.scalars
+        let secret = field.randomNonzero()
+        let share = ElGamalPublicKey(group: group, element: group.generatorPower(secret: secret))
+        // More ciphertexts than one chunk, so that proofs made in different chunks are checked too.
+        let count = group is IntegerGroup ? 3 : PartialDecryption<Group>.chunkSize + 3
+        let ciphertexts = encrypt((0..<UInt64(count)).map { $0 }, key: share.element, group: group)
+        let partial = PartialDecryption(group: group, trustee: 1, secretShare: secret, ciphertexts: ciphertexts,
+            domain: domain)
+        #expect(partial.values.count == count && partial.proofs.count == count)
+        for (offset, proof) in partial.proofs.enumerated() {
+            let base = ciphertexts[offset].alpha
+            let result = partial.values[offset]
+            #expect(result == group.power(base, public: secret))
+            // Each proof verifies alone under ChaumPedersenProof's challenge, and not under another context.
+            for (context, valid) in [(domain, true), (Array("other".utf8), false)] {
+                #expect(proof.verify(key: share, base: base, result: result) { a, b in
+                    ChaumPedersenProof.challenge(context: context, key: share.element, base: base, result: result,
+                        a: a, b: b, in: group)
+                } == valid)
+            }
+        }
+        // A proof moved to another ciphertext is found, at its position.
+        var proofs = partial.proofs
+        proofs.swapAt(count - 1, count - 2)
+        #expect(ChaumPedersenProof.firstInvalid(proofs, key: share, bases: ciphertexts.map(\.alpha),
+            results: partial.values, context: domain) == count - 2)
+        #expect(ChaumPedersenProof.firstInvalid(partial.proofs, key: share, bases: ciphertexts.map(\.alpha),
+            results: partial.values, context: domain) == nil)
+    }
+
     @Test("repeated or unknown trustee ids are refused")
     func badIds() throws {
         let suite = CocktailRistretto255()

@@ -1,11 +1,9 @@
 import TabellaGroups
 
 /// One trustee's contribution to a threshold decryption: `Mⱼ = Aⱼ^(x_i)` for each ciphertext `(Aⱼ, Bⱼ)`, each
-/// with a Chaum–Pedersen proof that it used the share behind the verification share `Y_i = g^(x_i)`.
-///
-/// The proof's challenge is
-/// `c = SHA-512("tabella/partial-decryption/v1" ‖ len(domain) ‖ domain ‖ Y_i ‖ A ‖ M ‖ a ‖ b)`
-/// reduced modulo q, where `domain` binds the proofs to the election or ceremony.
+/// with a Chaum–Pedersen proof (``ChaumPedersenProof``, with its own challenge
+/// ``ChaumPedersenProof/challenge(context:key:base:result:a:b:in:)`` and the domain as context) that it used the
+/// share behind the verification share `Y_i = g^(x_i)`.
 public struct PartialDecryption<Group: PrimeOrderGroup>: Sendable, Hashable {
     /// The trustee's id (its participant index in the key ceremony).
     public let trustee: Int
@@ -23,7 +21,13 @@ public struct PartialDecryption<Group: PrimeOrderGroup>: Sendable, Hashable {
 
     /// Computes the partial decryptions with the secret share, in constant time, and proves each one.
     ///
+    /// The ciphertexts are taken in chunks of ``chunkSize``, whose proofs are made together
+    /// (``ChaumPedersenProof/prove(secret:key:bases:results:context:in:)``).
+    ///
     /// - Parameter progress: called with the number of ciphertexts done so far.
+    @_specialize(where Group == P256)
+    @_specialize(where Group == Ristretto255)
+    @_specialize(where Group == IntegerGroup)
     public init(
         group: Group, trustee: Int, secretShare: Scalar, ciphertexts: [ElGamalCiphertext<Group>], domain: [UInt8],
         progress: ((Int) -> Void)? = nil
@@ -33,24 +37,30 @@ public struct PartialDecryption<Group: PrimeOrderGroup>: Sendable, Hashable {
         var proofs = [ChaumPedersenProof<Group>]()
         values.reserveCapacity(ciphertexts.count)
         proofs.reserveCapacity(ciphertexts.count)
-        for (offset, ciphertext) in ciphertexts.enumerated() {
-            let value = ThresholdDecryption.partialDecryption(of: ciphertext, share: secretShare, in: group)
-            values.append(value)
-            proofs.append(ChaumPedersenProof.prove(secret: secretShare, base: ciphertext.alpha, in: group) { a, b in
-                Self.challenge(group: group, domain: domain, share: share, base: ciphertext.alpha, result: value,
-                    a: a, b: b)
-            })
-            progress?(offset + 1)
+        for start in stride(from: 0, to: ciphertexts.count, by: Self.chunkSize) {
+            let chunk = ciphertexts[start..<min(start + Self.chunkSize, ciphertexts.count)]
+            let results = chunk.map { ThresholdDecryption.partialDecryption(of: $0, share: secretShare, in: group) }
+            values += results
+            proofs += ChaumPedersenProof.prove(secret: secretShare, key: share, bases: chunk.map { $0.alpha },
+                                               results: results, context: domain, in: group)
+            progress?(start + chunk.count)
         }
         self.trustee = trustee
         self.values = values
         self.proofs = proofs
     }
 
+    /// Ciphertexts whose proofs are made together: enough to share one field inversion among 320 elements in
+    /// P-256, few enough for a progress bar to move.
+    public static var chunkSize: Int { 64 }
+
     /// Checks every proof against the trustee's verification share.
     ///
     /// - Throws: ``CeremonyError/Code-swift.struct/invalidPartialDecryption`` naming the trustee and the first
     ///   ciphertext whose proof fails (or a count mismatch).
+    @_specialize(where Group == P256)
+    @_specialize(where Group == Ristretto255)
+    @_specialize(where Group == IntegerGroup)
     public func verify(verificationShare: ElGamalPublicKey<Group>, ciphertexts: [ElGamalCiphertext<Group>],
         domain: [UInt8]) throws(CeremonyError)
     {
@@ -59,29 +69,11 @@ public struct PartialDecryption<Group: PrimeOrderGroup>: Sendable, Hashable {
                 "trustee \(trustee) sent \(values.count) values and \(proofs.count) proofs for \(ciphertexts.count) "
                     + "ciphertexts", participant: trustee)
         }
-        let group = verificationShare.group
-        for offset in ciphertexts.indices {
-            let base = ciphertexts[offset].alpha
-            let value = values[offset]
-            let valid = proofs[offset].verify(key: verificationShare, base: base, result: value) { a, b in
-                Self.challenge(group: group, domain: domain, share: verificationShare.element, base: base,
-                    result: value, a: a, b: b)
-            }
-            guard valid else {
-                throw CeremonyError(.invalidPartialDecryption,
-                    "the proof of trustee \(trustee) for ciphertext \(offset + 1) does not verify",
-                    participant: trustee)
-            }
+        if let failed = ChaumPedersenProof.firstInvalid(proofs, key: verificationShare,
+                                                        bases: ciphertexts.map { $0.alpha }, results: values,
+                                                        context: domain) {
+            throw CeremonyError(.invalidPartialDecryption,
+                "the proof of trustee \(trustee) for ciphertext \(failed + 1) does not verify", participant: trustee)
         }
-    }
-
-    /// The Fiat–Shamir challenge of one proof.
-    static func challenge(
-        group: Group, domain: [UInt8], share: Group.Element, base: Group.Element, result: Group.Element,
-        a: Group.Element, b: Group.Element
-    ) -> Scalar {
-        let parts = [Array("tabella/partial-decryption/v1".utf8), ByteFraming.uint64BigEndian(UInt64(domain.count)),
-            domain] + [share, base, result, a, b].map(group.encode)
-        return group.scalars.reduce(bigEndian: Digest.sha512.hash(parts: parts))
     }
 }

@@ -36,6 +36,13 @@ enum Stopwatch {
         return samples.mapValues { $0.sorted()[$0.count / 2] }
     }
 
+    /// Microseconds of the calling thread's CPU time that `body` takes (the operation must stay on this thread).
+    static func threadMicroseconds<T>(_ body: () throws -> T) rethrows -> (result: T, microseconds: Double) {
+        let start = threadCPUTime()
+        let result = try body()
+        return (result, threadCPUTime() - start)
+    }
+
     /// The monotonic clock, in microseconds.
     private static func wallTime() -> Double { clockTime(CLOCK_MONOTONIC) }
 
