@@ -75,6 +75,39 @@ import Testing
         #expect(try Checkpoint(text: #require(try await again.head().checkpoint)).rootHash == reference.edge.root)
     }
 
+    @Test(arguments: backends)
+    func proofsAcrossManyTilesMatchTheReferenceBeforeAndAfterReopening(backend: StorageBackend) async throws {
+        // 2,000 entries make nodes up to level 10, so proofs mix lower levels read from the database with the
+        // upper levels a storage may keep in memory (filled by commits, then reloaded when reopened).
+        let (storage, reopen) = try await backend.open()
+        var committed = 0
+        for count in [1, 255, 2, 300, 700, 742] {
+            _ = try await storage.commit([records(committed..<committed + count)], sign: plainCheckpoint)
+            committed += count
+        }
+        let reference = MemoryNodes(leaves: records(0..<committed).map(\.leaf))
+        func check(_ storage: any BoardStorage) async throws {
+            for size: UInt64 in [1, 256, 257, 511, 512, 513, 1024, 1258, 2000] {
+                #expect(try await storage.root(size: size) == reference.root(size: size), "root of \(size)")
+                for index in Set([0, size / 3, size / 2, size - 1]) {
+                    #expect(
+                        try await storage.inclusionProof(index: index, size: size)
+                            == reference.inclusionProof(index: index, size: size), "leaf \(index) in \(size)")
+                }
+                for old: UInt64 in [1, 255, 256, 700] where old <= size {
+                    #expect(
+                        try await storage.consistencyProof(from: old, to: size)
+                            == reference.consistencyProof(from: old, to: size), "from \(old) to \(size)")
+                }
+            }
+        }
+        try await check(storage)
+        await storage.close()
+        let again = try await reopen()
+        defer { Task { await again.close() } }
+        try await check(again)
+    }
+
     @Test func aReadOnlySQLiteDatabaseRefusesCommitsAndStillReads() async throws {
         let path = temporaryDirectory().appendingPathComponent("board.sqlite").path
         let writable = try SQLiteStorage(path: path)

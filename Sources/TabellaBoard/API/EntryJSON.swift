@@ -77,7 +77,11 @@ public struct AppendReceiptJSON: Codable, Sendable {
 }
 
 /// An inclusion or consistency proof in JSON: the sizes, the index, and the hashes in base64.
-public struct ProofJSON: Codable, Sendable {
+///
+///     {"index": 5, "size": 9, "proof": ["…", "…"]}
+///
+/// The server writes it with ``serialized`` and clients read it with `JSONDecoder`.
+public struct ProofJSON: Decodable, Sendable {
     /// The leaf index (inclusion proofs).
     public var index: UInt64?
     /// The older tree size (consistency proofs).
@@ -93,6 +97,18 @@ public struct ProofJSON: Codable, Sendable {
         self.oldSize = oldSize
         self.size = size
         self.proof = proof.map { Base64.encode($0) }
+    }
+
+    /// The JSON text, written directly: the server answers every proof request with one, and a general JSON
+    /// encoder cost more than reading the proof's hashes (base64 needs no escaping).
+    public var serialized: [UInt8] {
+        var text = "{"
+        if let index { text += "\"index\":\(index)," }
+        if let oldSize { text += "\"oldSize\":\(oldSize)," }
+        text += "\"size\":\(size),\"proof\":["
+        text += proof.map { "\"\($0)\"" }.joined(separator: ",")
+        text += "]}"
+        return Array(text.utf8)
     }
 
     /// The proof's hashes.

@@ -29,14 +29,27 @@ public final class BoardMetrics: Sendable {
             ])
     }
 
-    /// Counts a request by route and status.
+    private struct RequestKey: Hashable {
+        let route: String
+        let status: Int
+    }
+
+    private let requestCounters = Mutex<[RequestKey: Counter]>([:])
+
+    /// Counts a request by route and status (the counter of each pair is made once and kept).
     func request(route: String, status: Int) {
-        registry.makeCounter(
-            descriptor: .init(
-                namespace: "tabella", subsystem: "board", metricName: "http_requests", unitName: "total",
-                helpText: "HTTP requests by route and status."),
-            labels: [("route", route), ("status", String(status))]
-        ).increment()
+        let key = RequestKey(route: route, status: status)
+        let counter = requestCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: .init(
+                    namespace: "tabella", subsystem: "board", metricName: "http_requests", unitName: "total",
+                    helpText: "HTTP requests by route and status."),
+                labels: [("route", route), ("status", String(status))])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
     }
 
     private let largestSize = Mutex<UInt64>(0)

@@ -8,6 +8,9 @@ struct BoardRoutes: Sendable {
     let metrics: BoardMetrics
     let maximumBody: Int
 
+    /// The cache policy of answers that never change: tiles, entry bundles, proofs between fixed sizes.
+    private static let immutable = "public, max-age=31536000, immutable"
+
     func add(to router: Router<BoardRequestContext>) {
         router.post("entry") { request, context in try await append(request, batch: false) }
         router.post("entries") { request, context in try await append(request, batch: true) }
@@ -88,7 +91,7 @@ struct BoardRoutes: Sendable {
             bytes = try await board.entryBundle(index: path.index, width: path.width)
         }
         return .bytes(
-            bytes, contentType: "application/octet-stream", cacheControl: "public, max-age=31536000, immutable")
+            bytes, contentType: "application/octet-stream", cacheControl: Self.immutable)
     }
 
     private func inclusion(_ request: Request) async throws -> Response {
@@ -96,7 +99,8 @@ struct BoardRoutes: Sendable {
         let index = try number(query["index"].map(String.init), "index")
         let size = try number(query["size"].map(String.init), "size")
         let proof = try await board.inclusionProof(index: index, size: size)
-        return .json(ProofJSON(index: index, size: size, proof: proof))
+        let json = ProofJSON(index: index, size: size, proof: proof).serialized
+        return .bytes(json, contentType: "application/json", cacheControl: Self.immutable)
     }
 
     private func consistency(_ request: Request) async throws -> Response {
@@ -104,7 +108,8 @@ struct BoardRoutes: Sendable {
         let old = try number(query["old"].map(String.init), "old")
         let new = try number(query["new"].map(String.init), "new")
         let proof = try await board.consistencyProof(from: old, to: new)
-        return .json(ProofJSON(oldSize: old, size: new, proof: proof))
+        let json = ProofJSON(oldSize: old, size: new, proof: proof).serialized
+        return .bytes(json, contentType: "application/json", cacheControl: Self.immutable)
     }
 
     /// A c2sp.org/tlog-proof of an entry against the latest checkpoint.

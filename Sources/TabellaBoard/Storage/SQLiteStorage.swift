@@ -4,6 +4,10 @@ import Synchronization
 
 /// The embedded board storage: one SQLite file through GRDB, in WAL mode with `synchronous = FULL`, so that a
 /// commit is on disk before it returns. One writer (this process), many concurrent readers.
+///
+/// The hashes of the tree's upper levels are also kept in memory (``UpperLevelCache``, loaded when the file is
+/// opened and extended by every commit), so that a proof reads only its lower-level hashes from the file, in a
+/// short read on the calling thread.
 public final class SQLiteStorage: BoardStorage {
     /// How the database is opened.
     public struct Options: Sendable {
@@ -22,6 +26,7 @@ public final class SQLiteStorage: BoardStorage {
 
     private let pool: DatabasePool
     private let edgeCache = Mutex(CompactRange())
+    private let upperLevels = UpperLevelCache()
 
     /// Opens (creating if needed) the board database at `path`.
     ///
@@ -42,6 +47,7 @@ public final class SQLiteStorage: BoardStorage {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             if !options.readOnly { try pool.write(Self.createSchema) }
+            upperLevels.record(try pool.read(Self.readUpperLevels))
         } catch {
             throw Self.storageError(error, doing: "open the board database \(path)")
         }
@@ -59,6 +65,19 @@ public final class SQLiteStorage: BoardStorage {
                     id INTEGER PRIMARY KEY CHECK (id = 0), size INTEGER NOT NULL, checkpoint TEXT);
                 INSERT OR IGNORE INTO head (id, size, checkpoint) VALUES (0, 0, NULL);
                 """)
+    }
+
+    /// Every stored node at the cached levels, by level and index.
+    private static func readUpperLevels(_ db: Database) throws -> [StoredNode] {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT level, idx, hash FROM nodes WHERE level >= ? ORDER BY level, idx",
+            arguments: [UpperLevelCache.lowestLevel])
+        var nodes = [StoredNode]()
+        while let row = try rows.next() {
+            let id = NodeID(level: row[0], index: UInt64(row[1] as Int64))
+            nodes.append(StoredNode(id: id, hash: [UInt8](row[2] as Data)))
+        }
+        return nodes
     }
 
     /// The log's size and latest checkpoint.
@@ -80,9 +99,9 @@ public final class SQLiteStorage: BoardStorage {
         async throws(BoardError) -> CommitResult
     {
         let cached = edgeCache.withLock { $0 }
-        let (result, edge): (CommitResult, CompactRange)
+        let (result, edge, nodes): (CommitResult, CompactRange, [StoredNode])
         do {
-            (result, edge) = try await pool.write { db in
+            (result, edge, nodes) = try await pool.write { db in
                 let size = try Self.readHead(db).size
                 let edge = try cached.size == size ? cached : Self.loadEdge(db, size: size)
                 var stored = [[UInt8]: UInt64]()
@@ -106,12 +125,14 @@ public final class SQLiteStorage: BoardStorage {
                 try db.execute(
                     sql: "UPDATE head SET size = ?, checkpoint = ? WHERE id = 0",
                     arguments: [Int64(plan.edge.size), checkpoint])
-                return (CommitResult(outcomes: plan.outcomes, size: plan.edge.size, checkpoint: checkpoint), plan.edge)
+                let result = CommitResult(outcomes: plan.outcomes, size: plan.edge.size, checkpoint: checkpoint)
+                return (result, plan.edge, plan.nodes)
             }
         } catch {
             throw Self.storageError(error, doing: "append \(groups.count) groups")
         }
         edgeCache.withLock { $0 = edge }
+        upperLevels.record(nodes)
         return result
     }
 
@@ -126,20 +147,36 @@ public final class SQLiteStorage: BoardStorage {
             })
     }
 
+    /// The hashes of `ids` that are stored, in one statement per 64 nodes: a `UNION ALL` of primary-key lookups
+    /// (SQLite plans `(level, idx) IN (VALUES …)` as a scan of the table), so that each statement is one read
+    /// transaction and one lock of the write-ahead log's index, not one per node.
     private static func fetchHashes(_ db: Database, _ ids: [NodeID]) throws -> [NodeID: [UInt8]] {
-        let statement = try db.cachedStatement(sql: "SELECT hash FROM nodes WHERE level = ? AND idx = ?")
+        let lookup = "SELECT level, idx, hash FROM nodes WHERE level = ? AND idx = ?"
         var found = [NodeID: [UInt8]]()
-        for id in ids {
-            if let hash = try Data.fetchOne(statement, arguments: [id.level, Int64(id.index)]) {
-                found[id] = [UInt8](hash)
+        for start in stride(from: 0, to: ids.count, by: 64) {
+            let chunk = ids[start..<min(start + 64, ids.count)]
+            let statement = try db.cachedStatement(
+                sql: Array(repeating: lookup, count: chunk.count).joined(separator: " UNION ALL "))
+            var arguments = [any DatabaseValueConvertible]()
+            arguments.reserveCapacity(2 * chunk.count)
+            for id in chunk { arguments += [id.level, Int64(id.index)] }
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                let id = NodeID(level: row[0], index: UInt64(row[1] as Int64))
+                found[id] = [UInt8](row[2] as Data)
             }
         }
         return found
     }
 
-    /// The stored hashes of the given nodes, in one read transaction.
+    /// The stored hashes of the given nodes: the upper levels from memory, the others in one statement.
     public func hashes(of nodes: [NodeID]) async throws(BoardError) -> [NodeID: [UInt8]] {
-        try await read("read tree nodes") { db in try Self.fetchHashes(db, nodes) }
+        var found = upperLevels.hashes(of: nodes)
+        let missing = nodes.filter { found[$0] == nil }
+        guard !missing.isEmpty else { return found }
+        let read = try readNow("read tree nodes") { db in try Self.fetchHashes(db, missing) }
+        found.merge(read) { cached, _ in cached }
+        return found
     }
 
     /// The leaves with indices in `range`.
@@ -187,6 +224,13 @@ public final class SQLiteStorage: BoardStorage {
         async throws(BoardError) -> T
     {
         do { return try await pool.read(body) } catch { throw Self.storageError(error, doing: what) }
+    }
+
+    /// Runs a short read of stored nodes on the calling thread (GRDB's synchronous read), where a hop to the
+    /// reader's queue and back would cost more than the few indexed lookups it does; outside an explicit
+    /// transaction (each statement is its own), as a stored node never changes.
+    private func readNow<T>(_ what: String, _ body: (Database) throws -> T) throws(BoardError) -> T {
+        do { return try pool.unsafeRead(body) } catch { throw Self.storageError(error, doing: what) }
     }
 
     private static func storageError(_ error: any Error, doing what: String) -> BoardError {

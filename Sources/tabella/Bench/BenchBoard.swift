@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
@@ -14,8 +13,9 @@ struct BenchBoard: AsyncParsableCommand {
         discussion: """
             Builds a log of --log-size entries of --payload bytes (every entry's Ed25519 signature checked on \
             admission), sampling resident memory as it grows; then serves it over HTTP on loopback and runs \
-            --appends single-entry durable appends and --proofs inclusion-proof requests from --concurrency \
-            clients in this process, reporting throughput and latency percentiles. References from the same run: \
+            --appends single-entry durable appends and --proofs inclusion-proof requests over --concurrency \
+            keep-alive HTTP/1.1 connections from a SwiftNIO load generator in this process, reporting throughput, \
+            latency percentiles and the processor time per request. References from the same run: \
             the same storage committing one entry per transaction (one fsync each), single-core Ed25519 \
             verification, and in-process proof generation without HTTP.
             """
@@ -30,7 +30,7 @@ struct BenchBoard: AsyncParsableCommand {
     @Option(help: "Inclusion-proof requests over HTTP.")
     var proofs = 100_000
 
-    @Option(help: "Concurrent HTTP clients.")
+    @Option(help: "Concurrent keep-alive HTTP connections, each with one request in flight.")
     var concurrency = 64
 
     @Option(help: "Payload bytes per entry.")
@@ -46,6 +46,7 @@ struct BenchBoard: AsyncParsableCommand {
         var logSize = 0
         var buildPerSecond = 0.0
         var memoryMiB = [String: Double]()
+        var peakMemoryMiB = [String: Double]()
         var appends: LoadResult?
         var oneCommitPerEntryPerSecond = 0.0
         var ed25519VerificationsPerSecond = 0.0
@@ -88,6 +89,7 @@ struct BenchBoard: AsyncParsableCommand {
             build.advance(by: count)
             if built % max(1, logSize / 10) < count || built == logSize {
                 results.memoryMiB[String(built)] = residentMemoryMiB()
+                results.peakMemoryMiB[String(built)] = peakResidentMemoryMiB()
             }
         }
         build.finish()
@@ -109,31 +111,25 @@ struct BenchBoard: AsyncParsableCommand {
         defer { server.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw ValidationError("the server did not start") }
-        var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.connectionPool = .init(
-            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
-        let client = BoardClient(baseURL: "http://127.0.0.1:\(port)", httpClient: http)
-
         let bodies = try (0..<appends).map { number in
-            Array(try JSONEncoder().encode(EntryJSON(try entry(logSize + number))))
+            ByteBuffer(bytes: try JSONEncoder().encode(EntryJSON(try entry(logSize + number))))
         }
-        results.appends = await runLoad(
-            count: appends, concurrency: concurrency,
+        results.appends = try await HTTPLoad.run(
+            host: "127.0.0.1", port: port, count: appends, concurrency: concurrency,
             progress: ProgressBar(total: appends, label: "appends", quiet: json)
         ) { index in
-            _ = try await client.request("entry", method: .POST, body: bodies[index])
+            LoadRequest(method: .POST, uri: "/entry", body: bodies[index])
         }
         let size = try await board.head().size
-        results.proofs = await runLoad(
-            count: proofs, concurrency: concurrency,
+        results.proofs = try await HTTPLoad.run(
+            host: "127.0.0.1", port: port, count: proofs, concurrency: concurrency,
             progress: ProgressBar(total: proofs, label: "inclusion proofs", quiet: json)
         ) { index in
             let leaf = UInt64(index &* 2_654_435_761 % Int(size))
-            _ = try await client.request("proof/inclusion?index=\(leaf)&size=\(size)")
+            return LoadRequest(method: .GET, uri: "/proof/inclusion?index=\(leaf)&size=\(size)")
         }
         results.memoryMiB["after load"] = residentMemoryMiB()
-        try await http.shutdown()
+        results.peakMemoryMiB["after load"] = peakResidentMemoryMiB()
 
         // 3. References from the same run.
         let proofStart = ContinuousClock.now
@@ -165,11 +161,10 @@ struct BenchBoard: AsyncParsableCommand {
             guard let load else { return }
             print(
                 String(
-                    format: "%@: %.0f/s (%d requests, %d failed, %d clients); "
+                    format: "%@: %.0f/s (%d requests, %d failed, %d connections, %.0f µs of processor time each); "
                         + "latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f",
-                    name, load.perSecond, load.requests, load.failures, concurrency, load.p50, load.p90, load.p99,
-                    load.p999,
-                    load.max))
+                    name, load.perSecond, load.requests, load.failures, concurrency, load.cpuMicroseconds, load.p50,
+                    load.p90, load.p99, load.p999, load.max))
         }
         print(
             String(
@@ -190,10 +185,11 @@ struct BenchBoard: AsyncParsableCommand {
                     format: "  reference: in-process proofs without HTTP %.0f/s (HTTP reaches %.0f%%)",
                     results.inProcessProofsPerSecond, 100 * proofs.perSecond / results.inProcessProofsPerSecond))
         }
-        let samples = results.memoryMiB.sorted { (Int($0.key) ?? .max, $0.key) < (Int($1.key) ?? .max, $1.key) }
-        print(
-            "resident memory (MiB) by log size: "
-                + samples.map { String(format: "%@ %.0f", $0.key, $0.value) }
-                .joined(separator: ", "))
+        for (name, memory) in [("resident", results.memoryMiB), ("peak resident", results.peakMemoryMiB)] {
+            let samples = memory.sorted { (Int($0.key) ?? .max, $0.key) < (Int($1.key) ?? .max, $1.key) }
+            print(
+                "\(name) memory (MiB) by log size: "
+                    + samples.map { String(format: "%@ %.0f", $0.key, $0.value) }.joined(separator: ", "))
+        }
     }
 }
