@@ -14,9 +14,7 @@ public struct BoardClient: Sendable {
     public init(baseURL: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(30)) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         http = httpClient
-        self.timeout = .nanoseconds(
-            Int64(timeout.components.seconds) * 1_000_000_000
-                + timeout.components.attoseconds / 1_000_000_000)
+        self.timeout = TimeAmount(timeout)
     }
 
     /// Appends one entry.

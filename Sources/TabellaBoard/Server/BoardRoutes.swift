@@ -7,6 +7,8 @@ struct BoardRoutes: Sendable {
     let board: Board
     let metrics: BoardMetrics
     let maximumBody: Int
+    /// The publisher of checkpoints to witnesses, when the board has any.
+    let witnesses: WitnessPublisher?
 
     /// The cache policy of answers that never change: tiles, entry bundles, proofs between fixed sizes.
     private static let immutable = "public, max-age=31536000, immutable"
@@ -75,7 +77,11 @@ struct BoardRoutes: Sendable {
         return .json(EntryBatchJSON(entries: entries.enumerated().map { EntryJSON($1, index: start + UInt64($0)) }))
     }
 
+    /// The checkpoint with the witnesses' cosignatures when they gave some, else the latest as the board signed it.
     private func checkpoint() async throws -> Response {
+        if let witnessed = await witnesses?.witnessedCheckpoint {
+            return .bytes(Array(witnessed.utf8), contentType: "text/plain; charset=utf-8", cacheControl: "no-store")
+        }
         guard let note = try await board.head().checkpoint else {
             throw BoardError(.notFound, "the board has not signed a checkpoint yet")
         }

@@ -18,6 +18,9 @@ public enum BoardServer {
         public var rateLimit: Double? = 200
         /// The burst of requests a client may make at once.
         public var rateBurst: Double = 400
+        /// The witnesses each new checkpoint is pushed to; `GET /checkpoint` then carries their cosignatures
+        /// (see ``WitnessPublisher``).
+        public var witnesses: [WitnessEndpoint] = []
 
         /// The defaults: loopback port 8080, 4 MiB bodies, 200 requests per second per client.
         public init() {}
@@ -36,12 +39,18 @@ public enum BoardServer {
                 limiter: configuration.rateLimit.map {
                     RateLimiter(rate: $0, burst: configuration.rateBurst)
                 }))
-        BoardRoutes(board: board, metrics: metrics, maximumBody: configuration.maximumBodyByteCount).add(to: router)
+        let publisher =
+            configuration.witnesses.isEmpty
+            ? nil : WitnessPublisher(board: board, witnesses: configuration.witnesses, logger: logger)
+        BoardRoutes(
+            board: board, metrics: metrics, maximumBody: configuration.maximumBodyByteCount, witnesses: publisher
+        ).add(to: router)
         return Application(
             router: router,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "tabella-board"),
+            services: publisher.map { [$0] } ?? [],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

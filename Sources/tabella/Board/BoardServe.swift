@@ -56,6 +56,9 @@ struct BoardServe: AsyncParsableCommand {
     @Option(help: "Requests a client may make at once.")
     var rateBurst: Double = 400
 
+    @Option(help: "A witness to push each new checkpoint to: URL=VKEY (its cosignature key). Repeatable.")
+    var witness: [String] = []
+
     @Flag(help: "Open the database read-only: serve reads, refuse appends with 503.")
     var readOnly = false
 
@@ -83,6 +86,7 @@ struct BoardServe: AsyncParsableCommand {
         configuration.maximumBodyByteCount = maxBody
         configuration.rateLimit = rateLimit > 0 ? rateLimit : nil
         configuration.rateBurst = rateBurst
+        configuration.witnesses = try witness.map { try WitnessEndpoint(parsing: $0) }
         let origin = signer.keyName
         let verifierKey = signer.verifier.verifierKey
         let host = self.host
