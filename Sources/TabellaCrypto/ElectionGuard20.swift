@@ -133,4 +133,19 @@ public struct ElectionGuard20<Group: PrimeOrderGroup>: Sendable {
         input.append(elements: [key.element, ciphertext.alpha, ciphertext.beta, a, b, partial], of: group)
         return group.scalars.reduce(bigEndian: hash(input))
     }
+
+    /// The challenge of a contest-data decryption, `c = H(H_E; 0x31, K, C0, C1, C2, a, b, β)` mod q (§3.6.4).
+    ///
+    /// The specification's table gives C1 and C2 512 bytes each, which they do not have (C1 is 32 bytes per data
+    /// block, C2 a 32-byte MAC); as for `B_aux`, they are hashed here as the bytes they are, without a length.
+    public func contestDataChallenge(
+        c0: Group.Element, c1: [UInt8], c2: [UInt8], a: Group.Element, b: Group.Element, beta: Group.Element
+    ) -> Scalar {
+        var input = ElectionGuardHashInput(domain: 0x31)
+        input.append(elements: [key.element, c0], of: group)
+        input.append(bytes: c1)
+        input.append(bytes: c2)
+        input.append(elements: [a, b, beta], of: group)
+        return group.scalars.reduce(bigEndian: hash(input))
+    }
 }

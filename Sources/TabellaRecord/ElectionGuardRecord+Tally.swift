@@ -53,9 +53,12 @@ extension ElectionGuardRecord {
         }
     }
 
-    /// `tally.json`: the decrypted tally with its proofs.
+    /// `tally.json`, the decrypted tally with its proofs, or `challenged_ballots/dballot-<id>.json`, the decryption
+    /// of a challenged ballot: the Kotlin format gives both the same schema.
     public struct DecryptedTally: Sendable, Hashable {
-        /// The tally's name.
+        /// The file, relative to the record's directory.
+        public let file: String
+        /// The tally's name, or the challenged ballot's id.
         public let id: String
         /// Contests with their decrypted options.
         public let contests: [DecryptedContest]
@@ -63,6 +66,7 @@ extension ElectionGuardRecord {
         public let electionId: [UInt8]
 
         init(_ json: JSONObjectReader) throws(RecordError) {
+            file = json.file
             id = try json.string("id")
             contests = try json.objects("contests").map(DecryptedContest.init)
             electionId = try json.scalar("election_id")
@@ -76,10 +80,42 @@ extension ElectionGuardRecord {
         public let contestId: String
         /// Its options.
         public let selections: [DecryptedSelection]
+        /// The decryption of the contest's encrypted contest data, if published (challenged ballots).
+        public let contestData: DecryptedContestData?
 
         init(_ json: JSONObjectReader) throws(RecordError) {
             contestId = try json.string("contest_id")
             selections = try json.objects("selections").map(DecryptedSelection.init)
+            contestData = try json.optionalObject("decrypted_contest_data").map(DecryptedContestData.init)
+            try json.finish()
+        }
+    }
+
+    /// A contest-data decryption: the plaintext, the ciphertext `(C0, C1, C2)` it came from, `β = C0^s`, and the
+    /// Chaum-Pedersen proof (c, v) that β was formed with the election's secret key (2.0 §3.6.4).
+    public struct DecryptedContestData: Sendable, Hashable {
+        /// The decrypted data: over-votes (option indices), write-ins and a status.
+        public let overVotes: [Int]
+        /// The write-in texts.
+        public let writeIns: [String]
+        /// The contest's status, such as `normal`, `under_vote` or `over_vote`.
+        public let status: String
+        /// The ciphertext, as the ballot holds it.
+        public let ciphertext: ContestData
+        /// The Chaum-Pedersen proof of β.
+        public let proof: ChallengeResponse
+        /// β = C0^s, 512 bytes.
+        public let beta: [UInt8]
+
+        init(_ json: JSONObjectReader) throws(RecordError) {
+            let data = try json.object("contest_data")
+            overVotes = try data.ints("over_votes")
+            writeIns = try data.strings("write_ins")
+            status = try data.string("status")
+            try data.finish()
+            ciphertext = try ContestData(json.object("encrypted_contest_data"))
+            proof = try ChallengeResponse(json.object("proof"))
+            beta = try json.element("beta")
             try json.finish()
         }
     }

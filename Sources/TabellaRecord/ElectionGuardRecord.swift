@@ -23,8 +23,13 @@ public struct ElectionGuardRecord: Sendable {
     public let manifest: Manifest
     /// `election_initialized.json`, if the key ceremony's result is present.
     public let initialized: Initialized?
-    /// Every file of `encrypted_ballots/<device>/`, sorted by device and then by file name.
+    /// Every ballot file of `encrypted_ballots/<device>/`, sorted by device and then by file name.
     public let ballots: [Ballot]
+    /// The `encrypted_ballots/<device>/ballot_chain.json` files (devices that chain confirmation codes), by device
+    /// folder.
+    public let ballotChains: [BallotChain]
+    /// The decryptions of challenged ballots, `challenged_ballots/dballot-<id>.json`, sorted by file name.
+    public let challengedBallots: [DecryptedTally]
     /// `encrypted_tally.json`, if present.
     public let encryptedTally: EncryptedTally?
     /// `tally.json`, if present.
@@ -43,12 +48,21 @@ public struct ElectionGuardRecord: Sendable {
         manifest = try Manifest(manifestJSON, bytes: Array(manifestBytes))
         initialized = try reader.optionalObject("election_initialized.json").map(Initialized.init)
         var ballots = [Ballot]()
+        var chains = [BallotChain]()
         for file in try reader.files(under: "encrypted_ballots") {
-            ballots.append(try Ballot(reader.object(file)))
+            if file.hasSuffix("/\(BallotChain.fileName)") {
+                chains.append(try BallotChain(reader.object(file)))
+            } else {
+                ballots.append(try Ballot(reader.object(file)))
+            }
         }
         self.ballots = ballots
+        ballotChains = chains
         encryptedTally = try reader.optionalObject("encrypted_tally.json").map(EncryptedTally.init)
         decryptedTally = try reader.optionalObject("tally.json").map(DecryptedTally.init)
+        challengedBallots = try reader.files(in: "challenged_ballots").map { file throws(RecordError) in
+            try DecryptedTally(reader.object(file))
+        }
     }
 }
 
@@ -70,6 +84,18 @@ struct RecordFiles {
 
     func optionalObject(_ file: String) throws(RecordError) -> JSONObjectReader? {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) ? try object(file) : nil
+    }
+
+    /// The `.json` files directly in `folder`, as relative paths, sorted (none when the folder does not exist).
+    func files(in folder: String) throws(RecordError) -> [String] {
+        let root = directory.appendingPathComponent(folder)
+        guard FileManager.default.fileExists(atPath: root.path) else { return [] }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+                .filter { $0.hasSuffix(".json") }.map { "\(folder)/\($0)" }
+        } catch {
+            throw RecordError(.unreadableFile, file: folder, path: "$", "the folder cannot be listed")
+        }
     }
 
     /// The `.json` files one level below each subdirectory of `folder`, as relative paths, sorted.

@@ -132,6 +132,18 @@ final class JSONObjectReader {
         return strings
     }
 
+    /// An array of integers.
+    func ints(_ key: String) throws(RecordError) -> [Int] {
+        var numbers = [Int]()
+        for (index, element) in try array(key).enumerated() {
+            guard case .integer(let number) = element else {
+                throw error(.wrongType, "\(key)[\(index)]", "expected an integer")
+            }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
     /// An array of integers in 0...255 or -128...127 (Kotlin writes signed bytes), as bytes.
     func byteArray(_ key: String) throws(RecordError) -> [UInt8] {
         var bytes = [UInt8]()

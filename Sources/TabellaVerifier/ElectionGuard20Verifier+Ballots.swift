@@ -4,7 +4,7 @@ import TabellaRecord
 
 extension ElectionGuard20Verifier {
     /// The units of work that run in parallel: one per contest of each ballot (steps 5, 6 and 7.A), one per
-    /// contest of the decrypted tally (steps 9 and 10.A).
+    /// contest of the decrypted tally (steps 9, 10.A and 11), one per decrypted challenged ballot (12 to 14).
     func workUnits(_ context: VerificationContext) -> [@Sendable () -> StepTally] {
         var units = [@Sendable () -> StepTally]()
         for ballot in record.ballots {
@@ -16,6 +16,9 @@ extension ElectionGuard20Verifier {
             for position in decrypted.contests.indices {
                 units.append { [self] in verifyTallyContest(context, tally: decrypted, position: position) }
             }
+        }
+        for decrypted in record.challengedBallots {
+            units.append { [self] in verifyChallengedBallot(context, decrypted: decrypted) }
         }
         return units
     }

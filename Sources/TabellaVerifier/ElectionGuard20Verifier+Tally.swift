@@ -3,56 +3,118 @@ import TabellaGroups
 import TabellaRecord
 
 extension ElectionGuard20Verifier {
-    /// Steps 9 and 10.A for one contest of the decrypted tally.
+    /// Steps 9, 10.A and 11 for one contest of the decrypted tally.
     func verifyTallyContest(_ context: VerificationContext, tally decrypted: ElectionGuardRecord.DecryptedTally,
                             position: Int) -> StepTally {
         var tally = StepTally()
-        let file = "tally.json"
-        let field = group.scalars
         let contest = decrypted.contests[position]
         let encryptedContest = record.encryptedTally?.contests.first { $0.contestId == contest.contestId }
         for selection in contest.selections {
-            tally.count(9)
-            tally.count(10)
-            let object = "contest \(contest.contestId), selection \(selection.selectionId)"
-            // The tally repeats (A, B): it must be the encrypted tally's.
             let aggregate = encryptedContest?.selections.first { $0.selectionId == selection.selectionId }
-            if let aggregate, aggregate.ciphertext != selection.ciphertext {
-                tally.fail(9, "", file: file, object: object, "(A, B) differs from encrypted_tally.json")
-            }
-            guard case .success(let ciphertext) = decode(selection.ciphertext),
-                  let plain = try? group.decode(selection.bOverM)
-            else {
-                tally.fail(9, "", file: file, object: object, "A, B or T is not in Z_p^r")
-                continue
-            }
-            guard let response = try? field.scalar(bigEndian: selection.proof.response) else {
-                tally.fail(9, "A", file: file, object: object, "the response v is not below q")
-                continue
-            }
-            let proof = ChaumPedersenProof<IntegerGroup>(challenge: field.reduce(bigEndian: selection.proof.challenge),
-                                                         response: response)
-            let partial = group.divide(ciphertext.beta, plain)
-            let valid = proof.verify(key: context.key, base: ciphertext.alpha, result: partial) {
-                context.rules.decryptionChallenge(ciphertext: ciphertext, a: $0, b: $1, partial: partial)
-            }
-            if !valid {
-                tally.fail(9, "B", file: file, object: object, "c is not H(H_E; 0x30, K, A, B, a, b, M)")
-            }
-            // 10.A: T = K^t, from the key's table.
-            if group.power(context.key.table, public: field.scalar(UInt64(selection.tally))) != plain {
-                tally.fail(10, "A", file: file, object: object, "T is not K^t for t = \(selection.tally)")
-            }
+            verifyDecryptedSelection(context, selection, recorded: aggregate?.ciphertext, steps: .tally,
+                                     file: decrypted.file,
+                                     object: "contest \(contest.contestId), selection \(selection.selectionId)",
+                                     &tally)
+        }
+        if let data = contest.contestData {
+            verifyContestDataDecryption(context, data, recorded: nil, step: 11, file: decrypted.file,
+                                        object: "contest \(contest.contestId)", &tally)
         }
         return tally
     }
 
-    /// The checks over the whole record: 7.B to 7.G, step 8, 10.B to 10.E, and challenged ballots.
+    /// The steps that check one kind of decryption: of the tally (9, 10, 11) or of a challenged ballot (12, 13, 14).
+    struct DecryptionSteps {
+        /// The proof of M (9 or 12).
+        let proof: Int
+        /// The value: S = K^σ (10 or 13).
+        let value: Int
+        /// A contest-data decryption (11 or 14).
+        let contestData: Int
+
+        static let tally = DecryptionSteps(proof: 9, value: 10, contestData: 11)
+        static let challengedBallot = DecryptionSteps(proof: 12, value: 13, contestData: 14)
+    }
+
+    /// One decrypted option, of the tally or of a challenged ballot: its ciphertext is the one `recorded` elsewhere
+    /// in the record (when given); A (α), B (β) and T (S) are valid; (9.A/12.A) v < q; (9.B/12.B)
+    /// c = H(H_E; 0x30, K, A, B, a, b, M) with M = B/T, a = g^v K^c, b = A^v M^c; (10.A/13.A) T = K^t.
+    func verifyDecryptedSelection(
+        _ context: VerificationContext, _ selection: ElectionGuardRecord.DecryptedSelection,
+        recorded: ElectionGuardRecord.Ciphertext?, steps: DecryptionSteps, file: String, object: String,
+        _ tally: inout StepTally
+    ) {
+        let field = group.scalars
+        tally.count(steps.proof)
+        tally.count(steps.value)
+        if let recorded, recorded != selection.ciphertext {
+            tally.fail(steps.proof, "", file: file, object: object,
+                       "the ciphertext differs from the one it decrypts elsewhere in the record")
+        }
+        guard case .success(let ciphertext) = decode(selection.ciphertext),
+              let plain = try? group.decode(selection.bOverM)
+        else {
+            tally.fail(steps.proof, "", file: file, object: object, "A, B or T is not in Z_p^r")
+            return
+        }
+        guard let response = try? field.scalar(bigEndian: selection.proof.response) else {
+            tally.fail(steps.proof, "A", file: file, object: object, "the response v is not below q")
+            return
+        }
+        let proof = ChaumPedersenProof<IntegerGroup>(challenge: field.reduce(bigEndian: selection.proof.challenge),
+                                                     response: response)
+        let partial = group.divide(ciphertext.beta, plain)
+        let valid = proof.verify(key: context.key, base: ciphertext.alpha, result: partial) {
+            context.rules.decryptionChallenge(ciphertext: ciphertext, a: $0, b: $1, partial: partial)
+        }
+        if !valid {
+            tally.fail(steps.proof, "B", file: file, object: object, "c is not H(H_E; 0x30, K, A, B, a, b, M)")
+        }
+        // 10.A / 13.A: T = K^t, from the key's table.
+        if group.power(context.key.table, public: field.scalar(UInt64(selection.tally))) != plain {
+            tally.fail(steps.value, "A", file: file, object: object, "T is not K^t for t = \(selection.tally)")
+        }
+    }
+
+    /// Steps 11 and 14 for one contest-data decryption: its ciphertext is the ballot's (when given); C0 and β are
+    /// valid; (A) v < q; (B) c = H(H_E; 0x31, K, C0, C1, C2, a, b, β) with a = g^v K^c, b = C0^v β^c.
+    func verifyContestDataDecryption(
+        _ context: VerificationContext, _ data: ElectionGuardRecord.DecryptedContestData,
+        recorded: ElectionGuardRecord.ContestData?, step: Int, file: String, object: String, _ tally: inout StepTally
+    ) {
+        let field = group.scalars
+        tally.count(step)
+        let object = "\(object), contest data"
+        if let recorded, recorded != data.ciphertext {
+            tally.fail(step, "", file: file, object: object, "(C0, C1, C2) is not the ballot's encrypted contest data")
+        }
+        guard let c0 = try? group.decode(data.ciphertext.c0), let beta = try? group.decode(data.beta) else {
+            tally.fail(step, "", file: file, object: object, "C0 or β is not in Z_p^r")
+            return
+        }
+        guard let response = try? field.scalar(bigEndian: data.proof.response) else {
+            tally.fail(step, "A", file: file, object: object, "the response v is not below q")
+            return
+        }
+        let proof = ChaumPedersenProof<IntegerGroup>(challenge: field.reduce(bigEndian: data.proof.challenge),
+                                                     response: response)
+        let valid = proof.verify(key: context.key, base: c0, result: beta) {
+            context.rules.contestDataChallenge(c0: c0, c1: data.ciphertext.c1, c2: data.ciphertext.c2, a: $0, b: $1,
+                                               beta: beta)
+        }
+        if !valid {
+            tally.fail(step, "B", file: file, object: object, "c is not H(H_E; 0x31, K, C0, C1, C2, a, b, β)")
+        }
+    }
+
+    /// The checks over the whole record: 7.B to 7.G, step 8, 10.B to 10.E, and challenged ballots without a
+    /// decryption.
     func verifyRecordWide(_ context: VerificationContext, _ tally: inout StepTally) {
         verifyConfirmationCodes(context, &tally)
         verifyAggregation(context, &tally)
         verifyTallyLabels(context, &tally)
-        for ballot in record.ballots where ballot.state != "CAST" {
+        let decrypted = Set(record.challengedBallots.map(\.id))
+        for ballot in record.ballots where ballot.state != "CAST" && !decrypted.contains(ballot.ballotId) {
             tally.fail(12, "", file: ballot.file, object: "ballot \(ballot.ballotId)",
                        "the ballot is \(ballot.state), and the record holds no decryption of it")
         }
@@ -81,21 +143,73 @@ extension ElectionGuard20Verifier {
             }
             seen[ballot.confirmationCode] = object
         }
-        guard config.chainConfirmationCodes else { return }
-        // 7.D-F per device, in file order: B_aux,1 = H_0 (as the Kotlin record writes it), then H_{j-1} ∥ B_aux,0.
+        guard config.chainConfirmationCodes else {
+            for chain in record.ballotChains where chain.chaining {
+                tally.fail(7, "", file: chain.file, object: "device \(chain.encryptingDevice)",
+                           "the device chained its confirmation codes, but the election does not")
+            }
+            return
+        }
+        let chains = Dictionary(record.ballotChains.map { ($0.encryptingDevice, $0) }) { first, _ in first }
         let devices = Dictionary(grouping: record.ballots, by: \.encryptingDevice)
         for (device, ballots) in devices.sorted(by: { $0.key < $1.key }) {
-            var previous = context.rules.chainStart(deviceAux: config.baux0)
-            for (position, ballot) in ballots.enumerated() {
-                let expected = position == 0
-                    ? previous : context.rules.chainedAux(previous: previous, deviceAux: config.baux0)
-                if ballot.codeBaux != expected {
-                    tally.fail(7, position == 0 ? "D" : "E", file: ballot.file,
-                               object: "ballot \(ballot.ballotId) on device \(device)",
-                               "B_aux does not chain to the previous confirmation code")
-                }
-                previous = ballot.confirmationCode
+            verifyChain(context, device: device, ballots: ballots, chain: chains[device], &tally)
+        }
+        for chain in record.ballotChains where devices[chain.encryptingDevice] == nil {
+            tally.fail(7, "F", file: chain.file, object: "device \(chain.encryptingDevice)",
+                       "a chain for a device with no ballots in the record")
+        }
+    }
+
+    /// 7.D-7.G for one device: B_aux,1 = H_0 (as the Kotlin record writes it), then B_aux,j = H_{j-1} ∥ B_aux,0,
+    /// in the order of the device's `ballot_chain.json` (file order without one); the chain file's B_aux,0 and
+    /// last code are the device's; the chain is closed with H = H(H_E; 0x24, H(B_ℓ) ∥ B_aux,0 ∥ "CLOSE").
+    private func verifyChain(_ context: VerificationContext, device: String, ballots: [ElectionGuardRecord.Ballot],
+                             chain: ElectionGuardRecord.BallotChain?, _ tally: inout StepTally) {
+        let baux0 = record.config.baux0
+        let object = "device \(device)"
+        let chainFile = chain?.file ?? ballots[0].file.split(separator: "/").dropLast().joined(separator: "/")
+            + "/ballot_chain.json"
+        var ordered = ballots
+        if let chain {
+            let byId = Dictionary(ballots.map { ($0.ballotId, $0) }) { first, _ in first }
+            if chain.ballotIds.sorted() == byId.keys.sorted(), chain.ballotIds.count == ballots.count {
+                ordered = chain.ballotIds.map { byId[$0]! }
+            } else {
+                tally.fail(7, "E", file: chain.file, object: object, "ballot_ids are not the device's ballots")
             }
+            if !chain.chaining {
+                tally.fail(7, "", file: chain.file, object: object, "the chain says the device did not chain codes")
+            }
+            if chain.baux0 != baux0 {
+                tally.fail(7, "D", file: chain.file, object: object, "B_aux,0 is not the configured device information")
+            }
+        }
+        var previous = context.rules.chainStart(deviceAux: baux0)
+        for (position, ballot) in ordered.enumerated() {
+            let expected = position == 0 ? previous : context.rules.chainedAux(previous: previous, deviceAux: baux0)
+            if ballot.codeBaux != expected {
+                tally.fail(7, position == 0 ? "D" : "E", file: ballot.file,
+                           object: "ballot \(ballot.ballotId) on \(object)",
+                           "B_aux does not chain to the previous confirmation code")
+            }
+            previous = ballot.confirmationCode
+        }
+        guard let chain else {
+            tally.fail(7, "G", file: chainFile, object: object, "the chain is not closed: the device has no chain file")
+            return
+        }
+        if chain.lastConfirmationCode != previous {
+            tally.fail(7, "F", file: chain.file, object: object,
+                       "H(B_ℓ) in the closing input is not the device's final confirmation code")
+        }
+        guard let closing = chain.closingHash else {
+            tally.fail(7, "G", file: chain.file, object: object, "the chain is not closed: no closing hash")
+            return
+        }
+        if closing != context.rules.chainClose(last: previous, deviceAux: baux0) {
+            tally.fail(7, "G", file: chain.file, object: object,
+                       "the closing hash is not H(H_E; 0x24, H(B_ℓ) ∥ B_aux,0 ∥ \"CLOSE\")")
         }
     }
 

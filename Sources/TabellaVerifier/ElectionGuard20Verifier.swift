@@ -101,7 +101,10 @@ public struct ElectionGuard20Verifier: Sendable {
         if record.encryptedTally == nil { reasons[8] = "the record has no encrypted tally" }
         if record.decryptedTally == nil { for step in 9...10 { reasons[step] = "the record has no decrypted tally" } }
         reasons[11] = "the decrypted tally holds no contest data decryptions"
-        for step in 12...14 { reasons[step] = "the record has no decrypted challenged ballots" }
+        for step in 12...14 { reasons[step] = "the record has no challenged ballots" }
+        if !record.challengedBallots.isEmpty {
+            reasons[14] = "the challenged ballots' decryptions hold no contest data decryptions"
+        }
         for step in 15...18 { reasons[step] = "the record has no pre-encrypted ballots" }
         return reasons
     }
