@@ -66,6 +66,52 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
 
     /// Every problem of `ballot`; empty when it is valid.
     public func problems(of ballot: EncryptedBallot<Group>) -> [BallotProblem] {
+        problems(of: [ballot])[0]
+    }
+
+    /// Every problem of each ballot, in order; an empty list for a valid ballot.
+    ///
+    /// The range proofs of all the ballots are checked in one ``RangeProofBatch``, whose multi-exponentiation costs
+    /// less per term the more terms it has; the results are those of checking each ballot alone.
+    public func problems(of ballots: [EncryptedBallot<Group>]) -> [[BallotProblem]] {
+        var problems = [[BallotProblem]](repeating: [], count: ballots.count)
+        var items = [RangeProofBatch<Group>.Item]()
+        var places = [Place]()
+        for (position, ballot) in ballots.enumerated() {
+            problems[position] = collect(ballot, position: position, into: &items, places: &places)
+        }
+        let results = RangeProofBatch(key: rules.key).verify(items) { index, commitments in
+            let place = places[index]
+            let ciphertext = items[index].ciphertext
+            if let option = place.option {
+                return rules.selectionChallenge(identifierHash: place.identifierHash, contestIndex: place.contest,
+                                                optionIndex: option, ciphertext: ciphertext, commitments: commitments)
+            }
+            return rules.contestLimitChallenge(identifierHash: place.identifierHash, contestIndex: place.contest,
+                                               ciphertext: ciphertext, commitments: commitments)
+        }
+        for (index, valid) in results.enumerated() where !valid {
+            let place = places[index]
+            problems[place.ballot].append(BallotProblem(
+                contestIndex: place.contest, optionIndex: place.option,
+                reason: place.option == nil ? "the contest-limit proof is invalid" : "the range proof is invalid"))
+        }
+        return problems
+    }
+
+    /// Where a proof belongs: its ballot, contest and option (none for the contest-limit proof).
+    private struct Place {
+        let ballot: Int
+        let contest: Int
+        let option: Int?
+        let identifierHash: [UInt8]
+    }
+
+    /// The checks of one ballot that need no exponentiation, and its proofs added to `items`.
+    private func collect(
+        _ ballot: EncryptedBallot<Group>, position: Int, into items: inout [RangeProofBatch<Group>.Item],
+        places: inout [Place]
+    ) -> [BallotProblem] {
         let group = rules.group
         guard ballot.identifier.count == 32, ballot.chainingField.count == 36 else {
             return [BallotProblem(contestIndex: nil, optionIndex: nil,
@@ -77,8 +123,6 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
         }
         var problems = [BallotProblem]()
         let identifierHash = rules.identifierHash(ballotIdentifier: ballot.identifier)
-        var items = [RangeProofBatch<Group>.Item]()
-        var places = [(contest: Int, option: Int?)]()
         for (contest, rule) in zip(ballot.contests, contests) {
             guard contest.selections.map({ $0.optionIndex }) == (0..<rule.optionCount).map({ $0 + 1 }) else {
                 problems.append(BallotProblem(contestIndex: rule.index, optionIndex: nil,
@@ -87,35 +131,19 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
             }
             for selection in contest.selections {
                 items.append(.init(ciphertext: selection.ciphertext, limit: rule.optionLimit, proof: selection.proof))
-                places.append((rule.index, selection.optionIndex))
+                places.append(Place(ballot: position, contest: rule.index, option: selection.optionIndex,
+                                    identifierHash: identifierHash))
             }
             let statement = rules.key.limitStatement(total: contest.total(in: group), minimum: rule.minimumTotal)
             items.append(.init(ciphertext: statement, limit: rule.contestLimit - rule.minimumTotal,
                                proof: contest.limitProof))
-            places.append((rule.index, nil))
+            places.append(Place(ballot: position, contest: rule.index, option: nil, identifierHash: identifierHash))
             let expectedHash = rules.contestHash(identifierHash: identifierHash, contestIndex: rule.index,
                                                  ciphertexts: contest.selections.map { $0.ciphertext })
             if expectedHash != contest.contestHash {
                 problems.append(BallotProblem(contestIndex: rule.index, optionIndex: nil,
                                               reason: "the contest hash is wrong"))
             }
-        }
-        let batch = RangeProofBatch(key: rules.key)
-        let results = batch.verify(items) { index, commitments in
-            let place = places[index]
-            let ciphertext = items[index].ciphertext
-            if let option = place.option {
-                return rules.selectionChallenge(identifierHash: identifierHash, contestIndex: place.contest,
-                                                optionIndex: option, ciphertext: ciphertext, commitments: commitments)
-            }
-            return rules.contestLimitChallenge(identifierHash: identifierHash, contestIndex: place.contest,
-                                               ciphertext: ciphertext, commitments: commitments)
-        }
-        for (index, valid) in results.enumerated() where !valid {
-            let place = places[index]
-            problems.append(BallotProblem(
-                contestIndex: place.contest, optionIndex: place.option,
-                reason: place.option == nil ? "the contest-limit proof is invalid" : "the range proof is invalid"))
         }
         let code = rules.confirmationCode(identifierHash: identifierHash,
                                           contestHashes: ballot.contests.map { $0.contestHash },

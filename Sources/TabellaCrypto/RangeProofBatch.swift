@@ -10,8 +10,9 @@ import TabellaGroups
 ///     ∏ a_j^{ρ_j} · b_j^{ρ'_j} · g^{-Σρv} · K^{-Σρ'w} · ∏ α^{-Σ_j ρ_j c_j} · β^{-Σ_j ρ'_j c_j} = 1
 ///
 /// If any equation is false the product is 1 with probability at most 2^-``exponentBits`` (all elements lie in
-/// the group of prime order q > 2^``exponentBits``: decoding validated them). When the product is not 1, every
-/// proof of the batch is checked on its own, so that the results are exactly those of ``RangeProof/verify``.
+/// the group of prime order q > 2^``exponentBits``: decoding validated them). When the product is not 1, the batch
+/// is split in halves that are checked the same way, down to a few proofs checked on their own, so that the results
+/// are exactly those of ``RangeProof/verify``.
 public struct RangeProofBatch<Group: PrimeOrderGroup>: Sendable {
     /// One statement: a ciphertext, its bound, and the proof.
     public struct Item: Sendable {
@@ -63,18 +64,31 @@ public struct RangeProofBatch<Group: PrimeOrderGroup>: Sendable {
             // The hash needs no exponentiation: a wrong one fails the item at once.
             if challenge(index, commitments) == item.proof.challengeSum(in: field) { batched.append(index) }
         }
-        guard !batched.isEmpty else { return results }
-        if combinedCheck(batched.map { items[$0] }) {
-            for index in batched { results[index] = true }
-        } else {
-            for index in batched {
+        resolve(batched, items, into: &results, challenge: challenge)
+        return results
+    }
+
+    /// Sets the results of `indices`: all true when their combined check holds; otherwise each half is resolved
+    /// on its own, down to a few items that are checked one by one, so that a few bad proofs among many cost a
+    /// few more combined checks rather than checking every proof alone.
+    private func resolve(
+        _ indices: [Int], _ items: [Item], into results: inout [Bool],
+        challenge: (_ index: Int, _ commitments: [Group.Element]) -> Scalar
+    ) {
+        guard !indices.isEmpty else { return }
+        if combinedCheck(indices.map { items[$0] }) {
+            for index in indices { results[index] = true }
+        } else if indices.count <= 4 {
+            for index in indices {
                 let item = items[index]
                 results[index] = item.proof.verify(ciphertext: item.ciphertext, limit: item.limit, key: key) {
                     challenge(index, $0)
                 }
             }
+        } else {
+            resolve(Array(indices[..<(indices.count / 2)]), items, into: &results, challenge: challenge)
+            resolve(Array(indices[(indices.count / 2)...]), items, into: &results, challenge: challenge)
         }
-        return results
     }
 
     /// Whether the random linear combination of all equations of `items` holds.

@@ -1,6 +1,8 @@
+import Foundation
 import TabellaBoard
 import TabellaCrypto
 import TabellaGroups
+import TabellaRecord
 import TabellaVerifier
 
 /// A participant's view of an election's board: every entry applied to an ``ElectionLedger`` in log order, and
@@ -45,9 +47,13 @@ public struct ElectionView<Suite: CocktailCiphersuite>: Sendable {
                 + "than the entries already read (\(size))")
         }
         let fresh = try await board.entries(from: size, to: latest.size)
+        var checked: [Int: CheckedBallot<Suite.Group>]?
         for (offset, entry) in fresh.enumerated() {
             let index = size
-            do { try ledger.apply(entry, index: index) } catch {
+            if checked == nil, ledger.phase == .voting, let checker = ledger.checker {
+                checked = await Self.checkBallots(fresh, from: offset, checker: checker)
+            }
+            do { try ledger.apply(entry, index: index, checked: checked?[offset]) } catch {
                 throw ElectionProcessError(.rejectedEntry, "board entry \(index) (\(entry.type)) fails \(error)")
             }
             entries.append(entry)
@@ -61,5 +67,22 @@ public struct ElectionView<Suite: CocktailCiphersuite>: Sendable {
         }
         checkpoint = latest
         signedCheckpoint = text
+    }
+
+    /// The ballots and challenges of `entries` from `start` on, checked in batches on every core; those that fail
+    /// are left out, for the ledger to reject with its own message.
+    private static func checkBallots(_ entries: [BoardEntry], from start: Int, checker: BallotChecker<Suite.Group>)
+        async -> [Int: CheckedBallot<Suite.Group>]
+    {
+        let positions = entries.indices.filter {
+            $0 >= start && [ElectionEntryType.ballot.rawValue, ElectionEntryType.challenge.rawValue].contains(entries[$0].type)
+        }
+        let results = await checker.checkAll(positions.map { entries[$0] },
+                                             jobs: ProcessInfo.processInfo.activeProcessorCount)
+        var checked = [Int: CheckedBallot<Suite.Group>]()
+        for (position, result) in zip(positions, results) {
+            if case .success(let ballot) = result { checked[position] = ballot }
+        }
+        return checked
     }
 }

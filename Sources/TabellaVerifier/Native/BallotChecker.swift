@@ -54,16 +54,76 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
     /// - Throws: ``ElectionRejection``: check 3 for a credential not on the roll, check 4 for a malformed or
     ///   invalid ballot, check 6 for a challenge whose choices do not match its ciphertexts.
     public func check(_ entry: BoardEntry) throws(ElectionRejection) -> CheckedBallot<Group> {
+        try checkAll([entry])[0].get()
+    }
+
+    /// Checks many entries as ``check(_:)`` does, with the proofs of all of them in one batch (cheaper per proof
+    /// the more there are); each entry gets its own result.
+    public func checkAll(_ entries: [BoardEntry]) -> [Result<CheckedBallot<Group>, ElectionRejection>] {
+        var results = [Result<CheckedBallot<Group>, ElectionRejection>?](repeating: nil, count: entries.count)
+        var decoded = [(position: Int, voter: Int, ballot: EncryptedBallot<Group>, challenge: ChallengePost?)]()
+        for (position, entry) in entries.enumerated() {
+            do throws(ElectionRejection) {
+                let (voter, ballot, challenge) = try decode(entry)
+                decoded.append((position, voter, ballot, challenge))
+            } catch {
+                results[position] = .failure(error)
+            }
+        }
+        let problems = validator.problems(of: decoded.map(\.ballot))
+        let group = rules.group
+        for (item, found) in zip(decoded, problems) {
+            let entry = entries[item.position]
+            do throws(ElectionRejection) {
+                guard found.isEmpty else {
+                    throw ElectionRejection(.ballotValidity, found.map(\.description).joined(separator: "; "))
+                }
+                if let challenge = item.challenge { try checkChoices(challenge, of: item.ballot) }
+                results[item.position] = .success(CheckedBallot(
+                    entry: entry, voter: item.voter, ballot: item.ballot, isChallenge: item.challenge != nil,
+                    fingerprints: item.ballot.contests.flatMap { $0.selections.map { group.encode($0.ciphertext.alpha) } }))
+            } catch {
+                results[item.position] = .failure(error)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Checks entries `jobs` at a time, in batches of at most `batchSize`; the results by position.
+    public func checkAll(_ entries: [BoardEntry], jobs: Int, batchSize: Int = 128) async
+        -> [Result<CheckedBallot<Group>, ElectionRejection>]
+    {
+        let batches = stride(from: 0, to: entries.count, by: batchSize).map { $0..<min(entries.count, $0 + batchSize) }
+        var results = [Result<CheckedBallot<Group>, ElectionRejection>?](repeating: nil, count: entries.count)
+        await withTaskGroup(of: (Range<Int>, [Result<CheckedBallot<Group>, ElectionRejection>]).self) { tasks in
+            var next = 0
+            func start() {
+                let range = batches[next]
+                next += 1
+                tasks.addTask { (range, checkAll(Array(entries[range]))) }
+            }
+            while next < min(batches.count, max(1, jobs)) { start() }
+            for await (range, part) in tasks {
+                for (offset, result) in zip(range, part) { results[offset] = result }
+                if next < batches.count { start() }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The entry's voter, decoded ballot (identifier and chaining field checked) and challenge post, if any.
+    private func decode(_ entry: BoardEntry) throws(ElectionRejection)
+        -> (voter: Int, ballot: EncryptedBallot<Group>, challenge: ChallengePost?)
+    {
         guard let voter = voters[entry.signer.bytes] else {
             throw ElectionRejection(.authorisation, "the \(entry.type) entry is signed by a credential that is not "
                 + "on the roll")
         }
-        let isChallenge = entry.type == ElectionEntryType.challenge.rawValue
         let salt: String
         let encoded: [UInt8]
         var challenge: ChallengePost?
         do {
-            if isChallenge {
+            if entry.type == ElectionEntryType.challenge.rawValue {
                 let post = try PayloadCoding.decode(ChallengePost.self, from: entry.payload, type: .challenge)
                 (salt, encoded, challenge) = (post.salt, Array(post.ballot), post)
             } else {
@@ -73,23 +133,11 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
         } catch {
             throw ElectionRejection(.ballotValidity, error.message)
         }
-        let ballot = try decode(encoded, salt: salt, credential: entry.signer)
-        if let challenge { try checkChoices(challenge, of: ballot) }
-        let group = rules.group
-        return CheckedBallot(
-            entry: entry, voter: voter, ballot: ballot, isChallenge: isChallenge,
-            fingerprints: ballot.contests.flatMap { $0.selections.map { group.encode($0.ciphertext.alpha) } })
-    }
-
-    /// Decodes a ballot and runs the one ballot check (``BallotValidator``) on it.
-    private func decode(_ encoded: [UInt8], salt: String, credential: Ed25519.PublicKey)
-        throws(ElectionRejection) -> EncryptedBallot<Group>
-    {
         let ballot: EncryptedBallot<Group>
         do {
             let saltBytes = try PayloadCoding.bytes(hex: salt, "the salt", count: BallotIdentity.saltByteCount)
             ballot = try EncryptedBallot(decoding: encoded, in: rules.group)
-            guard ballot.identifier == BallotIdentity.identifier(election: election, credential: credential,
+            guard ballot.identifier == BallotIdentity.identifier(election: election, credential: entry.signer,
                                                                  salt: saltBytes) else {
                 throw ElectionRejection(.ballotValidity, "the ballot identifier is not the one of its credential "
                     + "and salt (a ballot copied from another voter?)")
@@ -106,11 +154,7 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
         guard ballot.chainingField == BallotIdentity.chainingField(rules: rules, election: election) else {
             throw ElectionRejection(.ballotValidity, "the ballot's chaining field is not this election's")
         }
-        let problems = validator.problems(of: ballot)
-        guard problems.isEmpty else {
-            throw ElectionRejection(.ballotValidity, problems.map(\.description).joined(separator: "; "))
-        }
-        return ballot
+        return (voter, ballot, challenge)
     }
 
     /// Checks a challenge's revealed choices: within the contests' limits, and re-encrypting each with the nonce

@@ -1,3 +1,4 @@
+import Foundation
 import TabellaBoard
 import TabellaCrypto
 import TabellaGroups
@@ -21,6 +22,7 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
     private var pending: [[UInt8]: CheckedBallot<Suite.Group>] = [:]
     private var inFlight = 0
     private var reader: LogReader?
+    private var queue: BallotCheckQueue<Suite.Group>?
 
     /// A policy for `election`; with `authority`, the definition must be signed by that key.
     public init(suite: Suite, election: String, authority: Ed25519.PublicKey? = nil) {
@@ -56,16 +58,27 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
     /// Checks the ballots of the batch concurrently with other requests, then applies the whole batch in order,
     /// all or nothing.
     public nonisolated func admit(batch entries: [BoardEntry]) async throws(BoardError) {
-        let checker = await ledger.checker
         var checked = [Int: CheckedBallot<Suite.Group>]()
-        if let checker {
-            for (position, entry) in entries.enumerated() where Self.isBallot(entry) {
-                do { checked[position] = try checker.check(entry) } catch {
-                    throw Self.boardError(error, position: position, of: entries.count)
+        let ballots = entries.indices.filter { Self.isBallot(entries[$0]) }
+        if !ballots.isEmpty, let queue = await ballotQueue() {
+            let results = await queue.check(ballots.map { entries[$0] })
+            for (position, result) in zip(ballots, results) {
+                switch result {
+                case .success(let ballot): checked[position] = ballot
+                case .failure(let error): throw Self.boardError(error, position: position, of: entries.count)
                 }
             }
         }
         try await commit(entries, checked: checked)
+    }
+
+    /// The queue that checks concurrent ballots together, once voting is open.
+    private func ballotQueue() -> BallotCheckQueue<Suite.Group>? {
+        guard let checker = ledger.checker else { return nil }
+        if let queue { return queue }
+        let made = BallotCheckQueue(checker: checker, parallel: ProcessInfo.processInfo.activeProcessorCount)
+        queue = made
+        return made
     }
 
     private func commit(_ entries: [BoardEntry], checked: [Int: CheckedBallot<Suite.Group>])

@@ -49,16 +49,16 @@ public enum NativeElectionVerifier {
                 failures[check, default: []].append(VerificationFailure(
                     step: "\(check.rawValue)", file: source, object: object, reason: reason))
             }
-            var checked = [Int: Result<CheckedBallot<Suite.Group>, ElectionRejection>]()
+            var checked: [Int: Result<CheckedBallot<Suite.Group>, ElectionRejection>]?
             var tree = CompactRange()
             var roots = [UInt64: [UInt8]]()
             for (offset, entry) in entries.enumerated() {
-                if ledger.phase == .voting, checked.isEmpty, let checker = ledger.checker {
+                if ledger.phase == .voting, checked == nil, let checker = ledger.checker {
                     checked = await Self.checkBallots(entries, from: offset, checker: checker, jobs: jobs)
                 }
                 let index = UInt64(offset)
                 do throws(ElectionRejection) {
-                    switch checked[offset] {
+                    switch checked?[offset] {
                     case .success(let ballot)?: try ledger.apply(entry, index: index, checked: ballot)
                     case .failure(let rejection)?:
                         // Checked ahead of the ledger: outside voting, the phase is the first thing that is wrong.
@@ -95,23 +95,8 @@ public enum NativeElectionVerifier {
                 $0 >= start && [ElectionEntryType.ballot.rawValue, ElectionEntryType.challenge.rawValue]
                     .contains(entries[$0].type)
             }
-            let slices = (0..<jobs).map { job in stride(from: job, to: ballots.count, by: jobs).map { ballots[$0] } }
-            return await withTaskGroup(of: [(Int, Result<CheckedBallot<Group>, ElectionRejection>)].self) { tasks in
-                for slice in slices {
-                    tasks.addTask {
-                        slice.map { offset in
-                            do throws(ElectionRejection) {
-                                return (offset, .success(try checker.check(entries[offset])))
-                            } catch {
-                                return (offset, .failure(error))
-                            }
-                        }
-                    }
-                }
-                var results = [Int: Result<CheckedBallot<Group>, ElectionRejection>]()
-                for await part in tasks { for (offset, result) in part { results[offset] = result } }
-                return results
-            }
+            let results = await checker.checkAll(ballots.map { entries[$0] }, jobs: jobs)
+            return Dictionary(uniqueKeysWithValues: zip(ballots, results))
         }
 
         /// Check 11: the checkpoint is signed by the board's key and covers exactly these entries.
