@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport", "COpenSSL"]),
         .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto", "TabellaTestSupport"]),
         .testTarget(name: "TabellaRecordTests", dependencies: ["TabellaRecord", "TabellaCrypto"]),
+        .testTarget(name: "TabellaCommandTests", dependencies: ["tabella"]),
         .testTarget(
             name: "TabellaVerifierTests",
             dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport", "tabella"]
