@@ -6,8 +6,8 @@ import Synchronization
 /// commit is on disk before it returns. One writer (this process), many concurrent readers.
 ///
 /// The hashes of the tree's upper levels are also kept in memory (``UpperLevelCache``, loaded when the file is
-/// opened and extended by every commit), so that a proof reads only its lower-level hashes from the file, in a
-/// short read on the calling thread.
+/// opened and extended by every commit), so that a proof reads only its lower-level hashes from the file, in one
+/// statement on the calling thread (``SQLiteNodeReader``).
 public final class SQLiteStorage: BoardStorage {
     /// How the database is opened.
     public struct Options: Sendable {
@@ -27,6 +27,7 @@ public final class SQLiteStorage: BoardStorage {
     private let pool: DatabasePool
     private let edgeCache = Mutex(CompactRange())
     private let upperLevels = UpperLevelCache()
+    private let nodeReader: SQLiteNodeReader
 
     /// Opens (creating if needed) the board database at `path`.
     ///
@@ -44,6 +45,7 @@ public final class SQLiteStorage: BoardStorage {
                 }
             }
         }
+        nodeReader = SQLiteNodeReader(path: path)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             if !options.readOnly { try pool.write(Self.createSchema) }
@@ -103,7 +105,7 @@ public final class SQLiteStorage: BoardStorage {
         do {
             (result, edge, nodes) = try await pool.write { db in
                 let size = try Self.readHead(db).size
-                let edge = try cached.size == size ? cached : Self.loadEdge(db, size: size)
+                let edge = try cached.size == size ? cached : self.loadEdge(size: size)
                 var stored = [[UInt8]: UInt64]()
                 let lookup = try db.cachedStatement(sql: "SELECT idx FROM entries WHERE entry_id = ?")
                 for record in groups.joined() {
@@ -136,9 +138,9 @@ public final class SQLiteStorage: BoardStorage {
         return result
     }
 
-    private static func loadEdge(_ db: Database, size: UInt64) throws -> CompactRange {
+    private func loadEdge(size: UInt64) throws(BoardError) -> CompactRange {
         let ids = MerkleTree.decomposition(of: 0..<size)
-        let found = try fetchHashes(db, ids)
+        let found = try nodeReader.hashes(of: ids)
         return try CompactRange(
             size: size,
             hashes: ids.map { id throws(BoardError) in
@@ -147,35 +149,12 @@ public final class SQLiteStorage: BoardStorage {
             })
     }
 
-    /// The hashes of `ids` that are stored, in one statement per 64 nodes: a `UNION ALL` of primary-key lookups
-    /// (SQLite plans `(level, idx) IN (VALUES …)` as a scan of the table), so that each statement is one read
-    /// transaction and one lock of the write-ahead log's index, not one per node.
-    private static func fetchHashes(_ db: Database, _ ids: [NodeID]) throws -> [NodeID: [UInt8]] {
-        let lookup = "SELECT level, idx, hash FROM nodes WHERE level = ? AND idx = ?"
-        var found = [NodeID: [UInt8]]()
-        for start in stride(from: 0, to: ids.count, by: 64) {
-            let chunk = ids[start..<min(start + 64, ids.count)]
-            let statement = try db.cachedStatement(
-                sql: Array(repeating: lookup, count: chunk.count).joined(separator: " UNION ALL "))
-            var arguments = [any DatabaseValueConvertible]()
-            arguments.reserveCapacity(2 * chunk.count)
-            for id in chunk { arguments += [id.level, Int64(id.index)] }
-            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
-            while let row = try rows.next() {
-                let id = NodeID(level: row[0], index: UInt64(row[1] as Int64))
-                found[id] = [UInt8](row[2] as Data)
-            }
-        }
-        return found
-    }
-
     /// The stored hashes of the given nodes: the upper levels from memory, the others in one statement.
     public func hashes(of nodes: [NodeID]) async throws(BoardError) -> [NodeID: [UInt8]] {
         var found = upperLevels.hashes(of: nodes)
         let missing = nodes.filter { found[$0] == nil }
         guard !missing.isEmpty else { return found }
-        let read = try readNow("read tree nodes") { db in try Self.fetchHashes(db, missing) }
-        found.merge(read) { cached, _ in cached }
+        found.merge(try nodeReader.hashes(of: missing)) { cached, _ in cached }
         return found
     }
 
@@ -215,6 +194,7 @@ public final class SQLiteStorage: BoardStorage {
 
     /// Closes the database.
     public func close() async {
+        nodeReader.close()
         try? pool.close()
     }
 
@@ -224,13 +204,6 @@ public final class SQLiteStorage: BoardStorage {
         async throws(BoardError) -> T
     {
         do { return try await pool.read(body) } catch { throw Self.storageError(error, doing: what) }
-    }
-
-    /// Runs a short read of stored nodes on the calling thread (GRDB's synchronous read), where a hop to the
-    /// reader's queue and back would cost more than the few indexed lookups it does; outside an explicit
-    /// transaction (each statement is its own), as a stored node never changes.
-    private func readNow<T>(_ what: String, _ body: (Database) throws -> T) throws(BoardError) -> T {
-        do { return try pool.unsafeRead(body) } catch { throw Self.storageError(error, doing: what) }
     }
 
     private static func storageError(_ error: any Error, doing what: String) -> BoardError {

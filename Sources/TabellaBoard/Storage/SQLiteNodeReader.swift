@@ -1,0 +1,115 @@
+internal import GRDBSQLite
+import Synchronization
+
+/// Looks up stored tree nodes in a board's SQLite file through read-only connections of its own, on the calling
+/// thread, with one prepared statement per number of nodes: a proof reads its lower-level hashes in one statement,
+/// one read transaction and one lock of the write-ahead log's index, without a hop to another thread.
+///
+/// The statement is a `UNION ALL` of primary-key lookups (SQLite plans `(level, idx) IN (VALUES …)` as a scan of
+/// the table). A stored node never changes, so no read needs to see the same snapshot as another. Idle connections
+/// wait in a pool; there is one per thread reading at the same time.
+final class SQLiteNodeReader: Sendable {
+    /// The most nodes looked up by one statement; longer lists take several.
+    static let nodesPerStatement = 64
+
+    private let path: String
+    private let idle = Mutex<[SQLiteNodeConnection]>([])
+
+    /// A reader of the board database at `path` (which a ``SQLiteStorage`` has created).
+    init(path: String) {
+        self.path = path
+    }
+
+    /// The hashes of those of `ids` that are stored.
+    ///
+    /// - Throws: ``BoardError`` `storageUnavailable` when the file cannot be opened or read.
+    func hashes(of ids: [NodeID]) throws(BoardError) -> [NodeID: [UInt8]] {
+        let connection: SQLiteNodeConnection
+        if let pooled = idle.withLock({ $0.popLast() }) {
+            connection = pooled
+        } else {
+            connection = try SQLiteNodeConnection(path: path)
+        }
+        var found = [NodeID: [UInt8]]()
+        for start in stride(from: 0, to: ids.count, by: Self.nodesPerStatement) {
+            try connection.lookUp(ids[start..<min(start + Self.nodesPerStatement, ids.count)], into: &found)
+        }
+        idle.withLock { $0.append(connection) }
+        return found
+    }
+
+    /// Closes the idle connections (a read afterwards opens a new one).
+    func close() {
+        idle.withLock { $0.removeAll() }
+    }
+}
+
+/// One read-only connection and its prepared lookups; used by one thread at a time (it is taken out of the
+/// reader's pool for the duration of a read), which is what makes sending it between threads safe.
+final class SQLiteNodeConnection: @unchecked Sendable {
+    private let database: OpaquePointer
+    private var statements = [Int: OpaquePointer]()
+
+    /// Opens `path` read-only.
+    init(path: String) throws(BoardError) {
+        var handle: OpaquePointer?
+        let status = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        guard status == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            throw BoardError(.storageUnavailable, "could not open \(path) to read tree nodes: \(message)")
+        }
+        database = handle
+        sqlite3_busy_timeout(handle, 10_000)
+    }
+
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(database)
+    }
+
+    /// Adds the stored hashes of `ids` to `found`, in one statement.
+    func lookUp(_ ids: ArraySlice<NodeID>, into found: inout [NodeID: [UInt8]]) throws(BoardError) {
+        let statement = try prepared(count: ids.count)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        for (position, id) in ids.enumerated() {
+            sqlite3_bind_int64(statement, Int32(2 * position + 1), Int64(id.level))
+            sqlite3_bind_int64(statement, Int32(2 * position + 2), Int64(bitPattern: id.index))
+        }
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else { throw failure("read tree nodes") }
+            let level = Int(sqlite3_column_int64(statement, 0))
+            let index = UInt64(bitPattern: sqlite3_column_int64(statement, 1))
+            let count = Int(sqlite3_column_bytes(statement, 2))
+            guard (0..<64).contains(level), let bytes = sqlite3_column_blob(statement, 2) else {
+                throw BoardError(.corrupted, "a stored tree node has level \(level) or no hash")
+            }
+            found[NodeID(level: level, index: index)] = Array(
+                UnsafeRawBufferPointer(start: bytes, count: count).bindMemory(to: UInt8.self))
+        }
+    }
+
+    private func prepared(count: Int) throws(BoardError) -> OpaquePointer {
+        if let statement = statements[count] { return statement }
+        let sql = Array(repeating: "SELECT level, idx, hash FROM nodes WHERE level = ? AND idx = ?", count: count)
+            .joined(separator: " UNION ALL ")
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
+            let statement
+        else { throw failure("prepare a lookup of \(count) tree nodes") }
+        statements[count] = statement
+        return statement
+    }
+
+    private func failure(_ what: String) -> BoardError {
+        BoardError(
+            .storageUnavailable,
+            "could not \(what): SQLite \(sqlite3_extended_errcode(database)): \(String(cString: sqlite3_errmsg(database)))"
+        )
+    }
+}
