@@ -10,6 +10,13 @@ final class ECPoint: @unchecked Sendable {
     deinit { EC_POINT_clear_free(pointer) }
 }
 
+/// A P-256 `EC_GROUP` whose generator is a fixed base, with OpenSSL's precomputed table; freed with it.
+final class PrecomputedGroup: @unchecked Sendable {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { EC_GROUP_free(pointer) }
+}
+
 /// The process-wide P-256 curve: OpenSSL's `EC_GROUP`, its generator and its scalar field.
 final class P256Curve: @unchecked Sendable {
     /// The one instance.
@@ -81,6 +88,32 @@ final class P256Curve: @unchecked Sendable {
         if secret { exponent.markSecret() }
         BigNumberContext.pooled { scratch in
             _ = EC_POINT_mul(group, result.pointer, nil, point.pointer, exponent.pointer, scratch.pointer)
+        }
+        return result
+    }
+
+    /// A copy of the curve whose generator is `point`, with OpenSSL's precomputed table for it: the same table
+    /// and the same constant-time lookups that serve the standard generator, for a point of our choosing.
+    func precomputedGroup(generator point: ECPoint) -> PrecomputedGroup {
+        guard let copy = EC_GROUP_dup(group) else { fatalError("OpenSSL could not copy the P-256 group") }
+        let order = BigNumber()
+        _ = EC_GROUP_get_order(group, order.pointer, nil)
+        let cofactor = BigNumber(limbs: [1])
+        let status = BigNumberContext.pooled { scratch in
+            EC_GROUP_set_generator(copy, point.pointer, order.pointer, cofactor.pointer) == 1
+                && EC_GROUP_precompute_mult(copy, scratch.pointer) == 1
+        }
+        precondition(status, "OpenSSL could not precompute multiples of a fixed base")
+        return PrecomputedGroup(copy)
+    }
+
+    /// `point^scalar` for the generator of `precomputed`, on the constant-time path when `secret`.
+    func multiply(generatorOf precomputed: PrecomputedGroup, by scalar: Scalar, secret: Bool) -> ECPoint {
+        let result = newPoint()
+        let exponent = BigNumber(limbs: scalar.limbs)
+        if secret { exponent.markSecret() }
+        BigNumberContext.pooled { scratch in
+            _ = EC_POINT_mul(precomputed.pointer, result.pointer, exponent.pointer, nil, nil, scratch.pointer)
         }
         return result
     }
