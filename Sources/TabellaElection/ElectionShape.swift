@@ -30,7 +30,7 @@ public struct ElectionShape: Sendable {
     /// How many trustees are absent at decryption (at most n - t).
     public var absent = 1
     /// How many requests or ballots are in progress at once.
-    public var concurrency = 8
+    public var concurrency = 32
 
     /// A shape with these contests and the defaults above.
     public init(contests: [Contest]) {

@@ -90,7 +90,7 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
     }
 
     /// Checks entries `jobs` at a time, in batches of at most `batchSize`; the results by position.
-    public func checkAll(_ entries: [BoardEntry], jobs: Int, batchSize: Int = 128) async
+    public func checkAll(_ entries: [BoardEntry], jobs: Int, batchSize: Int = 256) async
         -> [Result<CheckedBallot<Group>, ElectionRejection>]
     {
         let batches = stride(from: 0, to: entries.count, by: batchSize).map { $0..<min(entries.count, $0 + batchSize) }
