@@ -64,6 +64,7 @@ func testServerConfiguration(rateLimit: Double? = nil, maximumBody: Int = 1 << 2
                 try await client.tile(TilePath(level: 0, index: 1, width: 45))
             }
             #expect(missing?.code == .notFound)
+            #expect(try await client.request("live") == Array("ok\n".utf8))
             let health = try await client.request("health")
             #expect(String(decoding: health, as: UTF8.self).contains("\"size\":\"300\""))
             let metrics = String(decoding: try await client.request("metrics"), as: UTF8.self)

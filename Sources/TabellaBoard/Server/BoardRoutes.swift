@@ -25,6 +25,9 @@ struct BoardRoutes: Sendable {
         router.get("proof/receipt") { request, _ in try await receipt(request) }
         router.get("events") { _, _ in events() }
         router.get("health") { _, _ in try await health() }
+        router.get("live") { _, _ in
+            Response.bytes(Array("ok\n".utf8), contentType: "text/plain; charset=utf-8", cacheControl: "no-store")
+        }
         router.get("metrics") { _, _ in
             Response.bytes(metrics.exposition(), contentType: "text/plain; version=0.0.4", cacheControl: "no-store")
         }

@@ -80,7 +80,7 @@ struct BoardMiddleware: RouterMiddleware {
         async throws -> Response
     {
         let response: Response
-        let exempt = request.uri.path == "/health" || request.uri.path == "/metrics"
+        let exempt = ["/health", "/live", "/metrics"].contains(request.uri.path)
         if !exempt, let limiter, !limiter.allow(context.clientKey) {
             response = BoardError(.rateLimited, "more than the allowed requests per second from this client").response
         } else {

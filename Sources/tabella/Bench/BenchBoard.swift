@@ -17,7 +17,8 @@ struct BenchBoard: AsyncParsableCommand {
             keep-alive HTTP/1.1 connections from a SwiftNIO load generator in this process, reporting throughput, \
             latency percentiles and the processor time per request. References from the same run: \
             the same storage committing one entry per transaction (one fsync each), single-core Ed25519 \
-            verification, and in-process proof generation without HTTP.
+            verification, in-process proof generation without HTTP, and --proofs requests to GET /live, which \
+            does no board work (the cost of HTTP alone).
             """
     )
 
@@ -51,6 +52,7 @@ struct BenchBoard: AsyncParsableCommand {
         var oneCommitPerEntryPerSecond = 0.0
         var ed25519VerificationsPerSecond = 0.0
         var proofs: LoadResult?
+        var live: LoadResult?
         var inProcessProofsPerSecond = 0.0
     }
 
@@ -128,6 +130,10 @@ struct BenchBoard: AsyncParsableCommand {
             let leaf = UInt64(index &* 2_654_435_761 % Int(size))
             return LoadRequest(method: .GET, uri: "/proof/inclusion?index=\(leaf)&size=\(size)")
         }
+        results.live = try await HTTPLoad.run(
+            host: "127.0.0.1", port: port, count: proofs, concurrency: concurrency,
+            progress: ProgressBar(total: proofs, label: "GET /live", quiet: json)
+        ) { _ in LoadRequest(method: .GET, uri: "/live") }
         results.memoryMiB["after load"] = residentMemoryMiB()
         results.peakMemoryMiB["after load"] = peakResidentMemoryMiB()
 
@@ -185,6 +191,7 @@ struct BenchBoard: AsyncParsableCommand {
                     format: "  reference: in-process proofs without HTTP %.0f/s (HTTP reaches %.0f%%)",
                     results.inProcessProofsPerSecond, 100 * proofs.perSecond / results.inProcessProofsPerSecond))
         }
+        line("  reference: GET /live over HTTP, no board work (the HTTP floor)", results.live)
         for (name, memory) in [("resident", results.memoryMiB), ("peak resident", results.peakMemoryMiB)] {
             let samples = memory.sorted { (Int($0.key) ?? .max, $0.key) < (Int($1.key) ?? .max, $1.key) }
             print(
