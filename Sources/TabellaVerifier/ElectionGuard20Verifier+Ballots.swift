@@ -4,7 +4,8 @@ import TabellaRecord
 
 extension ElectionGuard20Verifier {
     /// The units of work that run in parallel: one per contest of each ballot (steps 5, 6 and 7.A), one per
-    /// contest of the decrypted tally (steps 9, 10.A and 11), one per decrypted challenged ballot (12 to 14).
+    /// contest of the decrypted tally (steps 9, 10.A and 11), one per contest of the manifest for the aggregation
+    /// (8.A, 8.B), one per decrypted challenged ballot (12 to 14).
     func workUnits(_ context: VerificationContext) -> [@Sendable () -> StepTally] {
         var units = [@Sendable () -> StepTally]()
         for ballot in record.ballots {
@@ -15,6 +16,11 @@ extension ElectionGuard20Verifier {
         if let decrypted = record.decryptedTally {
             for position in decrypted.contests.indices {
                 units.append { [self] in verifyTallyContest(context, tally: decrypted, position: position) }
+            }
+        }
+        if record.encryptedTally != nil {
+            for description in record.manifest.contests {
+                units.append { [self] in verifyAggregatedContest(context, description: description) }
             }
         }
         for decrypted in record.challengedBallots {

@@ -213,7 +213,8 @@ extension ElectionGuard20Verifier {
         }
     }
 
-    /// Step 8: every option's (A, B) is the product over the cast ballots, which are exactly the tally's.
+    /// Step 8 over the whole record: the cast ballots are exactly the tally's, and the tally is this election's
+    /// (the options' products are checked per contest, ``verifyAggregatedContest(_:description:)``).
     private func verifyAggregation(_ context: VerificationContext, _ tally: inout StepTally) {
         guard let encrypted = record.encryptedTally else { return }
         let file = "encrypted_tally.json"
@@ -222,37 +223,46 @@ extension ElectionGuard20Verifier {
             tally.fail(8, "", file: file, object: "cast_ballot_ids",
                        "the listed ballots are not the record's \(cast.count) cast ballots")
         }
-        for description in record.manifest.contests {
-            let contest = encrypted.contests.first { $0.contestId == description.id }
-            for option in description.selections {
-                tally.count(8)
-                let object = "contest \(description.id), selection \(option.id)"
-                guard let aggregate = contest?.selections.first(where: { $0.selectionId == option.id }),
-                      case .success(let recorded) = decode(aggregate.ciphertext)
-                else {
-                    tally.fail(8, "", file: file, object: object, "missing, or A or B is not in Z_p^r")
-                    continue
-                }
-                var terms = [ElGamalCiphertext<IntegerGroup>]()
-                for ballot in cast {
-                    let selection = ballot.contests.first { $0.contestId == description.id }?
-                        .selections.first { $0.selectionId == option.id }
-                    if let selection, case .success(let ciphertext) = decode(selection.ciphertext) {
-                        terms.append(ciphertext)
-                    }
-                }
-                let product = ElGamalCiphertext.sum(terms, in: group)
-                if product.alpha != recorded.alpha {
-                    tally.fail(8, "A", file: file, object: object, "A is not the product of the cast ballots' α")
-                }
-                if product.beta != recorded.beta {
-                    tally.fail(8, "B", file: file, object: object, "B is not the product of the cast ballots' β")
-                }
-            }
-        }
         if encrypted.electionId != context.rules.extendedBaseHash {
             tally.fail(8, "", file: file, object: "election_id", "not H_E")
         }
+    }
+
+    /// Step 8 for one contest of the manifest: every option's (A, B) is the product of the cast ballots' (α, β).
+    func verifyAggregatedContest(_ context: VerificationContext, description: ElectionGuardRecord.ContestDescription)
+        -> StepTally
+    {
+        var tally = StepTally()
+        guard let encrypted = record.encryptedTally else { return tally }
+        let file = "encrypted_tally.json"
+        let cast = record.ballots.filter { $0.state == "CAST" }
+        let contest = encrypted.contests.first { $0.contestId == description.id }
+        for option in description.selections {
+            tally.count(8)
+            let object = "contest \(description.id), selection \(option.id)"
+            guard let aggregate = contest?.selections.first(where: { $0.selectionId == option.id }),
+                  case .success(let recorded) = decode(aggregate.ciphertext)
+            else {
+                tally.fail(8, "", file: file, object: object, "missing, or A or B is not in Z_p^r")
+                continue
+            }
+            var terms = [ElGamalCiphertext<IntegerGroup>]()
+            for ballot in cast {
+                let selection = ballot.contests.first { $0.contestId == description.id }?
+                    .selections.first { $0.selectionId == option.id }
+                if let selection, case .success(let ciphertext) = decode(selection.ciphertext) {
+                    terms.append(ciphertext)
+                }
+            }
+            let product = ElGamalCiphertext.sum(terms, in: group)
+            if product.alpha != recorded.alpha {
+                tally.fail(8, "A", file: file, object: object, "A is not the product of the cast ballots' α")
+            }
+            if product.beta != recorded.beta {
+                tally.fail(8, "B", file: file, object: object, "B is not the product of the cast ballots' β")
+            }
+        }
+        return tally
     }
 
     /// 10.B-E: the tally's labels are the manifest's, and every contest on a ballot is tallied.
