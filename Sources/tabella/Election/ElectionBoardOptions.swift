@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import TabellaCrypto
 import TabellaGroups
 import TabellaBoard
@@ -44,15 +43,9 @@ struct ElectionBoardOptions: ParsableArguments {
     func view<Suite>(_ suite: Suite) async throws -> ElectionView<Suite> {
         let key = try logKey()
         var view = ElectionView(suite: suite, election: election, logKey: key, origin: key.keyName)
-        let bar = Mutex<ProgressBar?>(nil)
-        let quiet = self.quiet
-        try await view.sync(from: client) { done, total in
-            bar.withLock { bar in
-                if bar == nil { bar = ProgressBar(total: total, label: "checking the board", quiet: quiet) }
-                bar?.set(done: done)
-                if done == total { bar?.finish() }
-            }
-        }
+        let progress = LazyProgress(label: "checking the board", quiet: quiet)
+        try await view.sync(from: client) { done, total in progress.update(done: done, total: total) }
+        progress.finish()
         return view
     }
 

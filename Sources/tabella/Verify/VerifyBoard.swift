@@ -46,26 +46,12 @@ struct VerifyBoard: AsyncParsableCommand {
             FileHandle.standardError.write(Data("tabella verify: cannot read \(source): \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let progress = ProgressBar(total: entries.count, label: "verify", quiet: json)
+        let progress = LazyProgress(label: "verify", quiet: json)
         let report = await NativeElectionVerifier.verify(
             entries: entries, checkpoint: checkpoint, logKey: logKey, origin: logKey.keyName, source: source,
-            jobs: jobs) { done, _ in progress.set(done: done) }
+            jobs: jobs) { done, total in progress.update(done: done, total: total) }
         progress.finish()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(VerificationReportText.render(report, kind: "Tabella election on the board"))
-        }
-        if let failure = report.importFailure {
-            if !json { print("The board cannot be read: \(failure)") }
-            throw ExitCode(2)
-        }
-        if let failure = report.firstFailure {
-            if !json { print("First failure: \(failure)") }
-            throw ExitCode(1)
-        }
+        try VerificationReportText.emit(report, json: json, kind: "Tabella election on the board")
     }
 
     private func read(_ source: String) async throws -> (String, [BoardEntry]) {

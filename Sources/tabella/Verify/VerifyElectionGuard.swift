@@ -36,21 +36,7 @@ struct VerifyElectionGuard: AsyncParsableCommand {
             progress.update(done: done, total: total)
         }
         progress.finish()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(VerificationReportText.render(report))
-        }
-        if let failure = report.importFailure {
-            if !json { print("The record cannot be read: \(failure)") }
-            throw ExitCode(2)
-        }
-        if let failure = report.firstFailure {
-            if !json { print("First failure: \(failure)") }
-            throw ExitCode(1)
-        }
+        try VerificationReportText.emit(report, json: json, kind: "ElectionGuard 2.0 record")
     }
 }
 
@@ -70,7 +56,7 @@ final class LazyProgress: Sendable {
     func update(done: Int, total: Int) {
         bar.withLock { bar in
             if bar == nil { bar = ProgressBar(total: total, label: label, quiet: quiet) }
-            bar?.advance()
+            bar?.set(done: done)
         }
     }
 
