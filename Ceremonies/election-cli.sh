@@ -84,6 +84,11 @@ if "$TABELLA" decision verify forged.note --keys decision.note.keys.json >/dev/n
     fail "a forged decision note verified"
 fi
 "$TABELLA" vote check-receipt --receipt receipt-2.json --board "$BOARD" --vkey "$VKEY" >/dev/null
+"$TABELLA" board keygen --name "localhost/cli-test" --out impostor.key >impostor.vkey
+status=0; "$TABELLA" verify "$BOARD" --vkey "$(tail -1 impostor.vkey | sed 's/.* //')" >impostor.txt || status=$?
+[ "$status" = 1 ] && grep -q "First failure: step 11" impostor.txt || fail "wrong board key: $status $(cat impostor.txt)"
+status=0; "$TABELLA" verify http://127.0.0.1:1 --vkey "$VKEY" >/dev/null 2>&1 || status=$?
+[ "$status" = 2 ] || fail "an unreachable board exits with $status, not 2"
 "$TABELLA" verify "$BOARD" --vkey "$VKEY" >verify.txt || fail "verification: $(cat verify.txt)"
 grep -q "11 of 11 applicable steps passed" verify.txt || fail "verification: $(cat verify.txt)"
 echo "PASS election through the CLI: ceremony, challenge, revote, tally with a trustee absent, signed decision, verified"
