@@ -79,10 +79,17 @@ public struct ElectionGuard21<Group: PrimeOrderGroup>: Sendable {
         identifierHash: [UInt8], contestIndex: Int, optionIndex: Int, ciphertext: ElGamalCiphertext<Group>,
         commitments: [Group.Element]
     ) -> Scalar {
+        selectionChallenge(identifierHash: identifierHash, contestIndex: contestIndex, optionIndex: optionIndex,
+                           encoded: group.encodeAll([ciphertext.alpha, ciphertext.beta] + commitments)[...])
+    }
+
+    /// The selection challenge from the encodings of `α, β, a_0, b_0, …, a_R, b_R`, concatenated.
+    func selectionChallenge(identifierHash: [UInt8], contestIndex: Int, optionIndex: Int,
+                            encoded: ArraySlice<UInt8>) -> Scalar {
         var input = ElectionGuardHashInput(domain: 0x24)
         input.append(index: UInt32(contestIndex))
         input.append(index: UInt32(optionIndex))
-        input.append(elements: [ciphertext.alpha, ciphertext.beta] + commitments, of: group)
+        input.append(bytes: Array(encoded))
         return ElectionGuardHash.hashToScalar(key: identifierHash, input, field: group.scalars)
     }
 
@@ -90,9 +97,15 @@ public struct ElectionGuard21<Group: PrimeOrderGroup>: Sendable {
     public func contestLimitChallenge(
         identifierHash: [UInt8], contestIndex: Int, ciphertext: ElGamalCiphertext<Group>, commitments: [Group.Element]
     ) -> Scalar {
+        contestLimitChallenge(identifierHash: identifierHash, contestIndex: contestIndex,
+                              encoded: group.encodeAll([ciphertext.alpha, ciphertext.beta] + commitments)[...])
+    }
+
+    /// The contest-limit challenge from the encodings of `ᾱ, β̄, a_0, b_0, …, a_L, b_L`, concatenated.
+    func contestLimitChallenge(identifierHash: [UInt8], contestIndex: Int, encoded: ArraySlice<UInt8>) -> Scalar {
         var input = ElectionGuardHashInput(domain: 0x24)
         input.append(index: UInt32(contestIndex))
-        input.append(elements: [ciphertext.alpha, ciphertext.beta] + commitments, of: group)
+        input.append(bytes: Array(encoded))
         return ElectionGuardHash.hashToScalar(key: identifierHash, input, field: group.scalars)
     }
 
@@ -100,9 +113,15 @@ public struct ElectionGuard21<Group: PrimeOrderGroup>: Sendable {
     public func contestHash(identifierHash: [UInt8], contestIndex: Int, ciphertexts: [ElGamalCiphertext<Group>])
         -> [UInt8]
     {
+        contestHash(identifierHash: identifierHash, contestIndex: contestIndex,
+                    encoded: group.encodeAll(ciphertexts.flatMap { [$0.alpha, $0.beta] }))
+    }
+
+    /// The contest hash from the encodings of `α_1, β_1, …, α_m, β_m`, concatenated.
+    func contestHash(identifierHash: [UInt8], contestIndex: Int, encoded: [UInt8]) -> [UInt8] {
         var input = ElectionGuardHashInput(domain: 0x28)
         input.append(index: UInt32(contestIndex))
-        input.append(elements: ciphertexts.flatMap { [$0.alpha, $0.beta] }, of: group)
+        input.append(bytes: encoded)
         return ElectionGuardHash.hash(key: identifierHash, input)
     }
 

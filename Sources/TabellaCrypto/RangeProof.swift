@@ -51,6 +51,42 @@ public struct RangeProof<Group: PrimeOrderGroup>: Sendable, Hashable {
         ciphertext: ElGamalCiphertext<Group>, value: Int, nonce: Scalar, limit: Int, key: ElGamalPublicKey<Group>,
         randomness: [Randomness]? = nil, challenge: (_ commitments: [Group.Element]) -> Scalar
     ) -> Self {
+        let pending = commit(value: value, nonce: nonce, limit: limit, key: key, randomness: randomness)
+        return pending.finish(challenge: challenge(pending.commitments), in: key.group.scalars)
+    }
+
+    /// A proof in the making: its commitments are computed, its challenge is still to come. Code that proves many
+    /// statements at once (``BallotEncryptor``) commits to all of them, encodes every commitment together, and then
+    /// finishes each proof with its challenge.
+    struct Pending {
+        /// ℓ, the true value.
+        let value: Int
+        /// ξ, the encryption nonce (secret).
+        let nonce: Scalar
+        /// u_j and c_j (secret).
+        let randomness: [Randomness]
+        /// `a_0, b_0, …, a_R, b_R`.
+        let commitments: [Group.Element]
+
+        /// The proof for the Fiat-Shamir challenge `c` of the commitments: `c_ℓ = c − Σ_{j≠ℓ} c_j` and
+        /// `v_j = u_j − c_j·ξ`.
+        func finish(challenge c: Scalar, in field: ScalarField) -> RangeProof {
+            var challenges = randomness.map { $0.challenge }
+            let others = challenges.enumerated().reduce(field.zero) {
+                $1.offset == value ? $0 : field.add($0, $1.element)
+            }
+            challenges[value] = field.subtract(c, others)
+            let responses = randomness.indices.map { j in
+                field.subtract(randomness[j].nonce, field.multiply(challenges[j], nonce))
+            }
+            return RangeProof(challenges: challenges, responses: responses, commitments: commitments)
+        }
+    }
+
+    /// The first half of ``prove(ciphertext:value:nonce:limit:key:randomness:challenge:)``: the commitments
+    /// `a_j = g^{u_j}`, `b_j = K^{u_j + (ℓ − j)·c_j}` on the constant-time paths.
+    static func commit(value: Int, nonce: Scalar, limit: Int, key: ElGamalPublicKey<Group>,
+                       randomness: [Randomness]? = nil) -> Pending {
         precondition((0...limit).contains(value), "the value must lie in 0...limit")
         let group = key.group
         let field = group.scalars
@@ -64,14 +100,7 @@ public struct RangeProof<Group: PrimeOrderGroup>: Sendable, Hashable {
             commitments.append(group.generatorPower(secret: random[j].nonce))
             commitments.append(group.power(key.table, secret: field.add(random[j].nonce, offset)))
         }
-        let c = challenge(commitments)
-        var challenges = random.map { $0.challenge }
-        let others = challenges.enumerated().reduce(field.zero) { $1.offset == value ? $0 : field.add($0, $1.element) }
-        challenges[value] = field.subtract(c, others)
-        let responses = (0...limit).map { j in
-            field.subtract(random[j].nonce, field.multiply(challenges[j], nonce))
-        }
-        return Self(challenges: challenges, responses: responses, commitments: commitments)
+        return Pending(value: value, nonce: nonce, randomness: random, commitments: commitments)
     }
 
     /// The commitments `a_0, b_0, …, a_R, b_R` implied by the challenges and responses.

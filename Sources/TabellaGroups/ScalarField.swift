@@ -44,6 +44,12 @@ public struct ScalarField: Sendable, Hashable {
 
     /// The scalar equal to `value` reduced modulo q.
     public func scalar(_ value: UInt64) -> Scalar {
+        // A modulus of more than one limb exceeds every 64-bit value: no reduction needed.
+        if limbCount > 1 {
+            var limbs = [UInt](repeating: 0, count: limbCount)
+            limbs[0] = UInt(value)
+            return Scalar(limbs: limbs)
+        }
         var bytes = [UInt8](repeating: 0, count: 8)
         for index in 0..<8 { bytes[7 - index] = UInt8(truncatingIfNeeded: value >> UInt64(index * 8)) }
         return reduce(bigEndian: bytes)
@@ -131,6 +137,14 @@ public struct ScalarField: Sendable, Hashable {
         var bytes = SecureRandom.bytes(count: byteCount + 16)
         defer { for index in bytes.indices { bytes[index] = 0 } }
         return reduce(bigEndian: bytes)
+    }
+
+    /// `count` uniformly random scalars from one draw of random bytes (one system call rather than `count`).
+    public func random(count: Int) -> [Scalar] {
+        let width = byteCount + 16
+        var bytes = SecureRandom.bytes(count: count * width)
+        defer { for index in bytes.indices { bytes[index] = 0 } }
+        return (0..<count).map { reduce(bigEndian: bytes[$0 * width..<($0 + 1) * width]) }
     }
 
     /// A uniformly random nonzero scalar.
