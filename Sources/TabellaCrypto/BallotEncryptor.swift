@@ -28,7 +28,7 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
     ) -> EncryptedBallot<Group> {
         let group = rules.group
         let field = group.scalars
-        let identifierHash = rules.identifierHash(ballotIdentifier: identifier)
+        let identifierKey = HMAC.PreparedKey(key: rules.identifierHash(ballotIdentifier: identifier))
         // First every exponentiation (ciphertexts and proof commitments), collecting the elements the hashes need,
         // then one encoding of all of them (one field inversion in P-256), then the challenges and hashes.
         var elements = [Group.Element]()
@@ -49,7 +49,7 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
             precondition((contest.minimumTotal...contest.contestLimit).contains(sum), "the votes break the limits")
             var nonceSum = field.zero
             let selections = contest.votes.enumerated().map { position, vote -> SelectionDraft in
-                let nonce = rules.selectionNonce(identifierHash: identifierHash, ballotNonce: ballotNonce,
+                let nonce = rules.selectionNonce(identifierKey: identifierKey, ballotNonce: ballotNonce,
                                                  contestIndex: contest.index, optionIndex: position + 1)
                 nonceSum = field.add(nonceSum, nonce)
                 let ciphertext = rules.key.encrypt(UInt64(vote), nonce: nonce)
@@ -81,22 +81,22 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
         let encrypted = drafts.map { draft -> EncryptedContest<Group> in
             let selections = draft.selections.enumerated().map { position, selection in
                 let c = rules.selectionChallenge(
-                    identifierHash: identifierHash, contestIndex: draft.index, optionIndex: position + 1,
+                    identifierKey: identifierKey, contestIndex: draft.index, optionIndex: position + 1,
                     encoded: bytes(at: selection.offset, count: 2 + selection.proof.commitments.count))
                 return EncryptedSelection(optionIndex: position + 1, ciphertext: selection.ciphertext,
                                           proof: selection.proof.finish(challenge: c, in: field))
             }
             let c = rules.contestLimitChallenge(
-                identifierHash: identifierHash, contestIndex: draft.index,
+                identifierKey: identifierKey, contestIndex: draft.index,
                 encoded: bytes(at: draft.offset, count: 2 + draft.limitProof.commitments.count))
             let contestHash = rules.contestHash(
-                identifierHash: identifierHash, contestIndex: draft.index,
+                identifierKey: identifierKey, contestIndex: draft.index,
                 encoded: draft.selections.flatMap { bytes(at: $0.offset, count: 2) })
             return EncryptedContest(index: draft.index, selections: selections,
                                     limitProof: draft.limitProof.finish(challenge: c, in: field),
                                     contestHash: contestHash)
         }
-        let code = rules.confirmationCode(identifierHash: identifierHash,
+        let code = rules.confirmationCode(identifierKey: identifierKey,
                                           contestHashes: encrypted.map { $0.contestHash },
                                           chainingField: chainingField)
         return EncryptedBallot(identifier: identifier, contests: encrypted, chainingField: chainingField,

@@ -67,11 +67,19 @@ public struct ElectionGuard21<Group: PrimeOrderGroup>: Sendable {
     public func selectionNonce(identifierHash: [UInt8], ballotNonce: [UInt8], contestIndex: Int, optionIndex: Int)
         -> Scalar
     {
+        selectionNonce(identifierKey: HMAC.PreparedKey(key: identifierHash), ballotNonce: ballotNonce,
+                       contestIndex: contestIndex, optionIndex: optionIndex)
+    }
+
+    /// The encryption nonce under H_I prepared as an HMAC key (``BallotEncryptor`` prepares it once per ballot).
+    func selectionNonce(identifierKey: HMAC.PreparedKey, ballotNonce: [UInt8], contestIndex: Int, optionIndex: Int)
+        -> Scalar
+    {
         var input = ElectionGuardHashInput(domain: 0x21)
         input.append(index: UInt32(contestIndex))
         input.append(index: UInt32(optionIndex))
         input.append(bytes: ballotNonce)
-        return ElectionGuardHash.hashToScalar(key: identifierHash, input, field: group.scalars)
+        return ElectionGuardHash.hashToScalar(key: identifierKey, input, field: group.scalars)
     }
 
     /// A selection's range-proof challenge `c = H_q(H_I; 0x24, i, j, α, β, a_0, b_0, …, a_R, b_R)`.
@@ -79,61 +87,72 @@ public struct ElectionGuard21<Group: PrimeOrderGroup>: Sendable {
         identifierHash: [UInt8], contestIndex: Int, optionIndex: Int, ciphertext: ElGamalCiphertext<Group>,
         commitments: [Group.Element]
     ) -> Scalar {
-        selectionChallenge(identifierHash: identifierHash, contestIndex: contestIndex, optionIndex: optionIndex,
+        selectionChallenge(identifierKey: HMAC.PreparedKey(key: identifierHash), contestIndex: contestIndex,
+                           optionIndex: optionIndex,
                            encoded: group.encodeAll([ciphertext.alpha, ciphertext.beta] + commitments)[...])
     }
 
     /// The selection challenge from the encodings of `α, β, a_0, b_0, …, a_R, b_R`, concatenated.
-    func selectionChallenge(identifierHash: [UInt8], contestIndex: Int, optionIndex: Int,
+    func selectionChallenge(identifierKey: HMAC.PreparedKey, contestIndex: Int, optionIndex: Int,
                             encoded: ArraySlice<UInt8>) -> Scalar {
         var input = ElectionGuardHashInput(domain: 0x24)
         input.append(index: UInt32(contestIndex))
         input.append(index: UInt32(optionIndex))
         input.append(bytes: Array(encoded))
-        return ElectionGuardHash.hashToScalar(key: identifierHash, input, field: group.scalars)
+        return ElectionGuardHash.hashToScalar(key: identifierKey, input, field: group.scalars)
     }
 
     /// A contest-limit proof's challenge `c = H_q(H_I; 0x24, i, ᾱ, β̄, a_0, b_0, …, a_L, b_L)`.
     public func contestLimitChallenge(
         identifierHash: [UInt8], contestIndex: Int, ciphertext: ElGamalCiphertext<Group>, commitments: [Group.Element]
     ) -> Scalar {
-        contestLimitChallenge(identifierHash: identifierHash, contestIndex: contestIndex,
+        contestLimitChallenge(identifierKey: HMAC.PreparedKey(key: identifierHash), contestIndex: contestIndex,
                               encoded: group.encodeAll([ciphertext.alpha, ciphertext.beta] + commitments)[...])
     }
 
     /// The contest-limit challenge from the encodings of `ᾱ, β̄, a_0, b_0, …, a_L, b_L`, concatenated.
-    func contestLimitChallenge(identifierHash: [UInt8], contestIndex: Int, encoded: ArraySlice<UInt8>) -> Scalar {
+    func contestLimitChallenge(identifierKey: HMAC.PreparedKey, contestIndex: Int, encoded: ArraySlice<UInt8>)
+        -> Scalar
+    {
         var input = ElectionGuardHashInput(domain: 0x24)
         input.append(index: UInt32(contestIndex))
         input.append(bytes: Array(encoded))
-        return ElectionGuardHash.hashToScalar(key: identifierHash, input, field: group.scalars)
+        return ElectionGuardHash.hashToScalar(key: identifierKey, input, field: group.scalars)
     }
 
     /// The contest hash `χ_l = H(H_I; 0x28, l, α_1, β_1, …, α_m, β_m)` (no contest data).
     public func contestHash(identifierHash: [UInt8], contestIndex: Int, ciphertexts: [ElGamalCiphertext<Group>])
         -> [UInt8]
     {
-        contestHash(identifierHash: identifierHash, contestIndex: contestIndex,
+        contestHash(identifierKey: HMAC.PreparedKey(key: identifierHash), contestIndex: contestIndex,
                     encoded: group.encodeAll(ciphertexts.flatMap { [$0.alpha, $0.beta] }))
     }
 
     /// The contest hash from the encodings of `α_1, β_1, …, α_m, β_m`, concatenated.
-    func contestHash(identifierHash: [UInt8], contestIndex: Int, encoded: [UInt8]) -> [UInt8] {
+    func contestHash(identifierKey: HMAC.PreparedKey, contestIndex: Int, encoded: [UInt8]) -> [UInt8] {
         var input = ElectionGuardHashInput(domain: 0x28)
         input.append(index: UInt32(contestIndex))
         input.append(bytes: encoded)
-        return ElectionGuardHash.hash(key: identifierHash, input)
+        return ElectionGuardHash.hash(key: identifierKey, input)
     }
 
     /// The confirmation code `H_C = H(H_I; 0x29, χ_1, …, χ_m, B_C)` with the 36-byte chaining field B_C.
     public func confirmationCode(identifierHash: [UInt8], contestHashes: [[UInt8]], chainingField: [UInt8])
         -> [UInt8]
     {
+        confirmationCode(identifierKey: HMAC.PreparedKey(key: identifierHash), contestHashes: contestHashes,
+                         chainingField: chainingField)
+    }
+
+    /// The confirmation code under H_I prepared as an HMAC key.
+    func confirmationCode(identifierKey: HMAC.PreparedKey, contestHashes: [[UInt8]], chainingField: [UInt8])
+        -> [UInt8]
+    {
         precondition(chainingField.count == 36, "the chaining field has 36 bytes")
         var input = ElectionGuardHashInput(domain: 0x29)
         for contestHash in contestHashes { input.append(bytes: contestHash) }
         input.append(bytes: chainingField)
-        return ElectionGuardHash.hash(key: identifierHash, input)
+        return ElectionGuardHash.hash(key: identifierKey, input)
     }
 
     /// The device information hash `H_DI = H(H_E; 0x2A, S_device)`.

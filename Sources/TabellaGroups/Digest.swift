@@ -53,6 +53,15 @@ public struct HashContext: ~Copyable {
         self.context = context
     }
 
+    /// A computation that continues from the state of `other` (which stays as it is).
+    public init(copying other: borrowing HashContext) {
+        digest = other.digest
+        guard let context = EVP_MD_CTX_new(), EVP_MD_CTX_copy_ex(context, other.context) == 1 else {
+            fatalError("OpenSSL could not copy a digest context")
+        }
+        self.context = context
+    }
+
     deinit { EVP_MD_CTX_free(context) }
 
     /// Adds bytes to the input.
@@ -88,18 +97,39 @@ public enum HMAC {
 
     /// `HMAC(key, parts[0] ‖ parts[1] ‖ …)` with the given hash function.
     public static func authenticationCode(_ digest: Digest, key: [UInt8], parts: [[UInt8]]) -> [UInt8] {
-        precondition(!digest.isExtendable, "HMAC needs a fixed-length hash")
-        var block = key.count > digest.blockByteCount ? digest.hash(key) : key
-        block += [UInt8](repeating: 0, count: digest.blockByteCount - block.count)
-        var inner = HashContext(digest)
-        inner.update(block.map { $0 ^ 0x36 })
-        for part in parts { inner.update(part) }
-        let innerHash = inner.finalize()
-        var outer = HashContext(digest)
-        outer.update(block.map { $0 ^ 0x5c })
-        outer.update(innerHash)
-        for index in block.indices { block[index] = 0 }
-        return outer.finalize()
+        PreparedKey(digest, key: key).authenticationCode(parts: parts)
+    }
+
+    /// A key prepared for several messages: the hash states after the inner and the outer key block, from which
+    /// each message's computation starts (two context set-ups and two compressions fewer per message).
+    ///
+    /// Not for sharing between threads: make one where it is used.
+    public final class PreparedKey {
+        private let inner: HashContext
+        private let outer: HashContext
+
+        /// Prepares `key` for HMAC with `digest`.
+        public init(_ digest: Digest = .sha256, key: [UInt8]) {
+            precondition(!digest.isExtendable, "HMAC needs a fixed-length hash")
+            var block = key.count > digest.blockByteCount ? digest.hash(key) : key
+            block += [UInt8](repeating: 0, count: digest.blockByteCount - block.count)
+            var inner = HashContext(digest)
+            inner.update(block.map { $0 ^ 0x36 })
+            var outer = HashContext(digest)
+            outer.update(block.map { $0 ^ 0x5c })
+            for index in block.indices { block[index] = 0 }
+            self.inner = inner
+            self.outer = outer
+        }
+
+        /// `HMAC(key, parts[0] ‖ parts[1] ‖ …)`.
+        public func authenticationCode(parts: [[UInt8]]) -> [UInt8] {
+            var innerHash = HashContext(copying: inner)
+            for part in parts { innerHash.update(part) }
+            var outerHash = HashContext(copying: outer)
+            outerHash.update(innerHash.finalize())
+            return outerHash.finalize()
+        }
     }
 }
 

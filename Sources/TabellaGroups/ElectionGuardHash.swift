@@ -9,11 +9,23 @@ public enum ElectionGuardHash {
 
     /// `H(key; input)`: HMAC-SHA-256 of the encoded input under `key`.
     public static func hash(key: [UInt8], _ input: ElectionGuardHashInput) -> [UInt8] {
-        HMAC.authenticationCode(.sha256, key: key, parts: [input.bytes])
+        hash(key: HMAC.PreparedKey(.sha256, key: key), input)
+    }
+
+    /// `H(key; input)` under a key prepared once for several hashes (such as a ballot's H_I).
+    public static func hash(key: HMAC.PreparedKey, _ input: ElectionGuardHashInput) -> [UInt8] {
+        key.authenticationCode(parts: [input.bytes])
     }
 
     /// `H_q(key; input) = H(key; input) mod q`, the output read as a big-endian integer.
     public static func hashToScalar(key: [UInt8], _ input: ElectionGuardHashInput, field: ScalarField) -> Scalar {
+        field.reduce(bigEndian: hash(key: key, input))
+    }
+
+    /// `H_q(key; input)` under a prepared key.
+    public static func hashToScalar(key: HMAC.PreparedKey, _ input: ElectionGuardHashInput, field: ScalarField)
+        -> Scalar
+    {
         field.reduce(bigEndian: hash(key: key, input))
     }
 

@@ -144,7 +144,12 @@ public struct ScalarField: Sendable, Hashable {
         let width = byteCount + 16
         var bytes = SecureRandom.bytes(count: count * width)
         defer { for index in bytes.indices { bytes[index] = 0 } }
-        return (0..<count).map { reduce(bigEndian: bytes[$0 * width..<($0 + 1) * width]) }
+        let wideCount = max(Limbs.count(forBytes: width), limbCount)
+        var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_div_r_itch(wideCount, limbCount))
+        return (0..<count).map {
+            var wide = Limbs.fromBigEndian(bytes[$0 * width..<($0 + 1) * width], count: wideCount)
+            return reduce(&wide, scratch: &scratch)
+        }
     }
 
     /// A uniformly random nonzero scalar.
@@ -172,10 +177,17 @@ public struct ScalarField: Sendable, Hashable {
 
     /// The integer of any length, read big-endian, reduced modulo q.
     public func reduce<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) -> Scalar {
-        let n = limbCount
-        let count = max(Limbs.count(forBytes: bytes.count), n)
+        let count = max(Limbs.count(forBytes: bytes.count), limbCount)
         var wide = Limbs.fromBigEndian(bytes, count: count)
-        var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_div_r_itch(count, n))
+        var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_div_r_itch(count, limbCount))
+        return reduce(&wide, scratch: &scratch)
+    }
+
+    /// `wide` (little-endian limbs, at least ``limbCount`` of them) reduced modulo q in constant time, with a
+    /// scratch area of at least `mpn_sec_div_r_itch(wide.count, limbCount)` limbs; `wide` is overwritten.
+    private func reduce(_ wide: inout [UInt], scratch: inout [UInt]) -> Scalar {
+        let n = limbCount
+        let count = wide.count
         wide.withUnsafeMutableBufferPointer { w in
             scratch.withUnsafeMutableBufferPointer { s in
                 tgmp_mpn_sec_div_r(w.baseAddress, count, modulusLimbs, n, s.baseAddress)
