@@ -10,7 +10,8 @@ extension IntegerGroup {
                 name: "integer-4096",
                 p: Hex.decode(ElectionGuardConstants.p)!,
                 q: Hex.decode(ElectionGuardConstants.q)!,
-                g: Hex.decode(ElectionGuardConstants.g)!
+                g: Hex.decode(ElectionGuardConstants.g)!,
+                primeHalfCofactor: true  // "We also require r/2 to be prime" (specification 2.1.0, 3.1.1)
             )
         } catch {
             fatalError("the ElectionGuard constants are inconsistent: \(error)")

@@ -39,14 +39,18 @@ public struct IntegerGroup: PrimeOrderGroup {
     /// Checks that p and q are odd, q divides p - 1, 1 < g < p and g^q = 1. Primality of p and q is the caller's
     /// to establish (``checkPrimality(rounds:)`` does it with Miller-Rabin).
     ///
+    /// - Parameter primeHalfCofactor: the caller's assurance that `(p − 1) / 2q` is prime (ElectionGuard requires
+    ///   it of its group), which lets ``decodeAll(_:)`` check subgroup membership for many elements at once.
     /// - Throws: `GroupError` `.invalidParameters` naming the failed condition.
-    public init(name: String, p: [UInt8], q: [UInt8], g: [UInt8]) throws(GroupError) {
+    public init(name: String, p: [UInt8], q: [UInt8], g: [UInt8], primeHalfCofactor: Bool = false)
+        throws(GroupError)
+    {
         let scalars = try ScalarField(modulus: q)
         let modulusBytes = Array(p.drop { $0 == 0 })
         guard let last = modulusBytes.last, last & 1 == 1, modulusBytes.count >= scalars.byteCount else {
             throw GroupError(.invalidParameters, "\(name): p must be odd and larger than q")
         }
-        let storage = Storage(modulus: modulusBytes, order: scalars)
+        let storage = Storage(modulus: modulusBytes, order: scalars, primeHalfCofactor: primeHalfCofactor)
         guard storage.divides(order: scalars) else {
             throw GroupError(.invalidParameters, "\(name): q does not divide p - 1")
         }
@@ -164,7 +168,43 @@ public struct IntegerGroup: PrimeOrderGroup {
         try Self.decode(bytes, storage: storage, name: name)
     }
 
-    private static func decode(_ bytes: [UInt8], storage: Storage, name: String) throws(GroupError) -> Element {
+    /// Decodes many residues: each is checked for length, range and zero as ``decode(_:)`` does; subgroup
+    /// membership is checked for all of them at once when p − 1 = 2·q·r' with r' prime (the ElectionGuard group):
+    /// every x must be a quadratic residue (a Legendre symbol, which rules out the order-2 part), and
+    /// `(∏ x_i^(e_i))^q = 1` for random 128-bit e_i (which rules out the order-r' part, except with probability
+    /// below 2⁻¹²⁸, since r' > 2¹²⁸ is prime). When that product check fails, each is checked alone, so the
+    /// results are those of ``decode(_:)``. Other groups check each element alone.
+    public func decodeAll(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>] {
+        guard storage.hasPrimeHalfCofactor, encodings.count > 1 else {
+            return encodings.map { bytes in Result { () throws(GroupError) in try decode(bytes) } }
+        }
+        var results = encodings.map { bytes in
+            Result { () throws(GroupError) in try Self.decode(bytes, storage: storage, name: name, subgroup: false) }
+        }
+        var candidates = [Int]()
+        for (index, result) in results.enumerated() {
+            guard case .success(let element) = result else { continue }
+            if storage.isQuadraticResidue(element.limbs) {
+                candidates.append(index)
+            } else {
+                results[index] = .failure(GroupError(.notInSubgroup,
+                    "the integer is not in the order-q subgroup of \(name) (not a quadratic residue)"))
+            }
+        }
+        guard !candidates.isEmpty else { return results }
+        let field = scalars
+        let weights = candidates.map { _ in field.reduce(bigEndian: SecureRandom.bytes(count: 16)) }
+        let combined = multiPower(candidates.map { try! results[$0].get() }, weights)
+        if storage.isInSubgroup(combined.limbs) { return results }
+        for index in candidates where !storage.isInSubgroup(try! results[index].get().limbs) {
+            results[index] = .failure(GroupError(.notInSubgroup, "the integer is not in the order-q subgroup of \(name)"))
+        }
+        return results
+    }
+
+    private static func decode(_ bytes: [UInt8], storage: Storage, name: String, subgroup: Bool = true)
+        throws(GroupError) -> Element
+    {
         let byteCount = storage.byteCount
         guard bytes.count == byteCount else {
             throw GroupError(.wrongLength, "an element of \(name) has \(byteCount) bytes, not \(bytes.count)")
@@ -176,7 +216,7 @@ public struct IntegerGroup: PrimeOrderGroup {
         guard limbs.contains(where: { $0 != 0 }) else {
             throw GroupError(.zero, "zero is not an element of \(name)")
         }
-        guard storage.isInSubgroup(limbs) else {
+        guard !subgroup || storage.isInSubgroup(limbs) else {
             throw GroupError(.notInSubgroup, "the integer is not in the order-q subgroup of \(name)")
         }
         return Element(limbs: limbs)
@@ -197,9 +237,11 @@ extension IntegerGroup {
         let byteCount: Int
         let domain: MontgomeryDomain
         let isSafePrime: Bool
+        let hasPrimeHalfCofactor: Bool
         private let orderExponent: [UInt]
 
-        init(modulus: [UInt8], order: ScalarField) {
+        init(modulus: [UInt8], order: ScalarField, primeHalfCofactor: Bool) {
+            hasPrimeHalfCofactor = primeHalfCofactor
             let limbCount = Limbs.count(forBytes: modulus.count)
             modulusLimbs = Limbs.fromBigEndian(modulus, count: limbCount)
             oneLimbs = [1] + [UInt](repeating: 0, count: limbCount - 1)
@@ -229,18 +271,21 @@ extension IntegerGroup {
             return remainder.allSatisfy { $0 == 0 }
         }
 
-        /// Whether a residue in [1, p) has order dividing q: a Legendre symbol for safe primes, x^q = 1 otherwise.
-        func isInSubgroup(_ limbs: [UInt]) -> Bool {
-            if isSafePrime {
-                var value = __mpz_struct()
-                var prime = __mpz_struct()
-                return limbs.withUnsafeBufferPointer { x in
-                    modulusLimbs.withUnsafeBufferPointer { p in
-                        tgmp_mpz_legendre(tgmp_mpz_roinit_n(&value, x.baseAddress, x.count),
-                                          tgmp_mpz_roinit_n(&prime, p.baseAddress, p.count)) == 1
-                    }
+        /// Whether a residue in [1, p) is a square modulo p (Legendre symbol 1).
+        func isQuadraticResidue(_ limbs: [UInt]) -> Bool {
+            var value = __mpz_struct()
+            var prime = __mpz_struct()
+            return limbs.withUnsafeBufferPointer { x in
+                modulusLimbs.withUnsafeBufferPointer { p in
+                    tgmp_mpz_legendre(tgmp_mpz_roinit_n(&value, x.baseAddress, x.count),
+                                      tgmp_mpz_roinit_n(&prime, p.baseAddress, p.count)) == 1
                 }
             }
+        }
+
+        /// Whether a residue in [1, p) has order dividing q: a Legendre symbol for safe primes, x^q = 1 otherwise.
+        func isInSubgroup(_ limbs: [UInt]) -> Bool {
+            if isSafePrime { return isQuadraticResidue(limbs) }
             return BigNumberContext.pooled { scratch in
                 let result = domain.power(BigNumber(limbs: limbs), BigNumber(limbs: orderExponent), scratch)
                 return BN_is_one(result.pointer) == 1

@@ -51,6 +51,9 @@ public protocol PrimeOrderGroup: Sendable {
     ///
     /// - Throws: a ``GroupError`` naming the failed check: length, range, zero, subgroup, canonical form, curve.
     func decode(_ bytes: [UInt8]) throws(GroupError) -> Element
+    /// Decodes and validates many elements: the same results as ``decode(_:)`` on each, faster in groups whose
+    /// validation costs an exponentiation per element (one short multi-exponentiation serves them all).
+    func decodeAll(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>]
 }
 
 extension PrimeOrderGroup {
@@ -65,6 +68,11 @@ extension PrimeOrderGroup {
 
     /// `g^exponent`, variable-time, from the generator's table.
     public func generatorPower(public exponent: Scalar) -> Element { power(generatorTable, public: exponent) }
+
+    /// Decodes each element in turn (the default for groups with nothing to share between validations).
+    public func decodeAll(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>] {
+        encodings.map { bytes in Result { () throws(GroupError) in try decode(bytes) } }
+    }
 
     /// Encodes each element in turn (the default for groups with nothing to share between encodings).
     public func encodeAll(_ elements: [Element]) -> [UInt8] {

@@ -100,3 +100,29 @@ struct DecodingRejectionTests {
         #expect(IntegerGroup.electionGuard.checkPrimality(rounds: 4))
     }
 }
+
+/// Decoding many elements at once gives the results of decoding each.
+@Suite("Batch decoding agrees with decoding one by one")
+struct BatchDecodingTests {
+    @Test("integer-4096: members pass; an order-2 element and a square outside the subgroup are named")
+    func electionGuardBatch() throws {
+        let group = IntegerGroup.electionGuard
+        let count = group.elementByteCount
+        let members = (0..<6).map { _ in group.encode(group.generatorPower(public: group.scalars.random())) }
+        var minusOne = group.modulus
+        minusOne[count - 1] -= 1
+        // 4 = 2² is a quadratic residue, so only the batched power check can catch it if it lies outside.
+        let four = [UInt8](repeating: 0, count: count - 1) + [4]
+        #expect(throws: GroupError.self) { try group.decode(four) }
+        for batch in [members, members + [four], [minusOne] + members, members[..<3] + [four, minusOne] + members[3...]] {
+            let batched = group.decodeAll(Array(batch))
+            for (bytes, result) in zip(batch, batched) {
+                switch (result, Result { () throws(GroupError) in try group.decode(bytes) }) {
+                case (.success(let a), .success(let b)): #expect(a == b)
+                case (.failure(let a), .failure(let b)): #expect(a.code == b.code)
+                default: Issue.record("batch and single decoding disagree")
+                }
+            }
+        }
+    }
+}
