@@ -152,8 +152,8 @@ private struct BallotReader<Group: PrimeOrderGroup> {
             switch result {
             case .success(let element): elements.append(element)
             case .failure(let error):
-                throw BallotEncodingError(.invalidValue, "\(elementNames[offset]) is not a valid \(group.name) element: "
-                    + error.message)
+                throw BallotEncodingError(
+                    .invalidValue, "\(elementNames[offset]) is not a valid \(group.name) element: \(error.message)")
             }
         }
         return elements

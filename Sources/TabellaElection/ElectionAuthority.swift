@@ -32,9 +32,10 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
     public func setupEntries(manifest: ElectionManifest, voters: [VoterRoll.Voter],
                              trustees: [ElectionDefinition.Trustee], session: [UInt8]) throws -> [BoardEntry] {
         try VoterRoll(voters: voters).validate()
-        let chunks = stride(from: 0, to: voters.count, by: Self.votersPerChunk).enumerated().map { number, start in
-            PayloadCoding.encode(RollChunk(chunk: number + 1,
-                                           voters: Array(voters[start..<min(voters.count, start + Self.votersPerChunk)])))
+        let size = Self.votersPerChunk
+        let chunks = stride(from: 0, to: voters.count, by: size).enumerated().map { number, start in
+            let part = Array(voters[start..<min(voters.count, start + size)])
+            return PayloadCoding.encode(RollChunk(chunk: number + 1, voters: part))
         }
         let definition = ElectionDefinition(
             manifest: manifest, authority: Hex.encode(key.publicKey.bytes), trustees: trustees,
@@ -48,14 +49,15 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
     /// The opening, once the roll and the ceremony are complete.
     public func open(_ view: ElectionView<Suite>) throws -> BoardEntry {
         let ledger = view.ledger
-        guard ledger.phase == .setup, ledger.rollIsComplete, let keys = ledger.ceremonyKeys, let definition = ledger.definition
-        else {
+        guard ledger.phase == .setup, ledger.rollIsComplete, let keys = ledger.ceremonyKeys,
+              let definition = ledger.definition else {
             throw ElectionProcessError(.notReady, "voting opens after the roll and the key ceremony are complete")
         }
         let rules = ElectionLedger<Suite>.rules(group: suite.group, definitionPayload: try definitionPayload(view),
                                                 manifest: definition.manifest, jointKey: keys.groupKey)
         return try entry(.open, PayloadCoding.encode(OpenNotice(
-            jointKey: Hex.encode(suite.group.encode(keys.groupKey)), extendedBaseHash: Hex.encode(rules.extendedBaseHash))))
+            jointKey: Hex.encode(suite.group.encode(keys.groupKey)),
+            extendedBaseHash: Hex.encode(rules.extendedBaseHash))))
     }
 
     /// The closing, with the number of ballots on the board.

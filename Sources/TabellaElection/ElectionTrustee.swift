@@ -36,8 +36,8 @@ public struct ElectionTrustee<Suite: CocktailCiphersuite>: Sendable {
             throw ElectionProcessError(.notReady, "the ceremony starts after the election's definition")
         }
         let participant = try CeremonyParticipant(setup: setup, index: participant, staticKey: staticKey)
-        let runner = CeremonyRunner(participant: participant,
-                                    coordinator: BoardCeremonyCoordinator(board: board, election: election, key: boardKey))
+        let coordinator = BoardCeremonyCoordinator(board: board, election: election, key: boardKey)
+        let runner = CeremonyRunner(participant: participant, coordinator: coordinator)
         return try await runner.run(waiting: waiting)
     }
 

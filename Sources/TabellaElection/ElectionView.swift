@@ -75,7 +75,8 @@ public struct ElectionView<Suite: CocktailCiphersuite>: Sendable {
         async -> [Int: CheckedBallot<Suite.Group>]
     {
         let positions = entries.indices.filter {
-            $0 >= start && [ElectionEntryType.ballot.rawValue, ElectionEntryType.challenge.rawValue].contains(entries[$0].type)
+            $0 >= start
+                && [ElectionEntryType.ballot.rawValue, ElectionEntryType.challenge.rawValue].contains(entries[$0].type)
         }
         let results = await checker.checkAll(positions.map { entries[$0] },
                                              jobs: ProcessInfo.processInfo.activeProcessorCount)

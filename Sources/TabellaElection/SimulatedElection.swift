@@ -80,7 +80,8 @@ private struct Runner: ElectionSuiteAction {
             let value = try await body()
             let elapsed = ContinuousClock.now - wall
             let phase = SimulatedElection.Phase(
-                name: name, wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                name: name,
+                wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                 cpuSeconds: ProcessTime.cpuSeconds() - cpu, detail: detail)
             phases.append(phase)
             phaseDone(phase)
@@ -121,135 +122,143 @@ private struct Runner: ElectionSuiteAction {
                 manifest: manifest, voters: voters, trustees: trustees, session: SecureRandom.bytes(count: 32)))
             return local
         }
-        defer { Task { await local.stop() } }
-        let board = local.client
-        let authority = ElectionAuthority(suite: suite, election: election, key: authorityKey)
-        var view = ElectionView(suite: suite, election: election, logKey: local.logKey, origin: local.origin)
-        try await view.sync(from: board)
-        let trustees = (0..<shape.trustees).map { offset in
-            ElectionTrustee(suite: suite, election: election, participant: offset + 1,
-                            boardKey: trusteeBoardKeys[offset], staticKey: trusteeStaticKeys[offset])
-        }
+        // The board stops when the election ends, whether it ends well or not.
+        do {
+            let board = local.client
+            let authority = ElectionAuthority(suite: suite, election: election, key: authorityKey)
+            var view = ElectionView(suite: suite, election: election, logKey: local.logKey, origin: local.origin)
+            try await view.sync(from: board)
+            let trustees = (0..<shape.trustees).map { offset in
+                ElectionTrustee(suite: suite, election: election, participant: offset + 1,
+                                boardKey: trusteeBoardKeys[offset], staticKey: trusteeStaticKeys[offset])
+            }
 
-        // The key ceremony over the board, every trustee at once; then the authority opens voting.
-        let setupView = view
-        let shares = try await measure("ceremony", "\(shape.threshold)-of-\(shape.trustees) COCKTAIL-DKG on the board") {
-            let results = try await withThrowingTaskGroup(of: (Int, Scalar).self) { tasks in
-                for trustee in trustees {
-                    tasks.addTask {
-                        let result = try await trustee.runCeremony(
-                            setupView, board: board,
-                            waiting: .init(timeout: .seconds(120), interval: .milliseconds(10)))
-                        return (trustee.participant, result.secretShare)
+            // The key ceremony over the board, every trustee at once; then the authority opens voting.
+            let setupView = view
+            let ceremony = "\(shape.threshold)-of-\(shape.trustees) COCKTAIL-DKG on the board"
+            let shares = try await measure("ceremony", ceremony) {
+                let results = try await withThrowingTaskGroup(of: (Int, Scalar).self) { tasks in
+                    for trustee in trustees {
+                        tasks.addTask {
+                            let result = try await trustee.runCeremony(
+                                setupView, board: board,
+                                waiting: .init(timeout: .seconds(120), interval: .milliseconds(10)))
+                            return (trustee.participant, result.secretShare)
+                        }
                     }
+                    var shares = [Int: Scalar]()
+                    for try await (participant, share) in tasks { shares[participant] = share }
+                    return shares
                 }
-                var shares = [Int: Scalar]()
-                for try await (participant, share) in tasks { shares[participant] = share }
-                return shares
+                try await view.sync(from: board)
+                _ = try await board.appendEntries([try authority.open(view)])
+                try await view.sync(from: board)
+                return results
             }
-            try await view.sync(from: board)
-            _ = try await board.appendEntries([try authority.open(view)])
-            try await view.sync(from: board)
-            return results
-        }
 
-        // Ballots: each voter chooses and encrypts; challengers spoil one ballot first, revoters cast twice.
-        let contests = shape.contests
-        let votingView = view
-        let plan = (0..<shape.voters).flatMap { voter -> [(voter: Int, challenge: Bool)] in
-            (voter < shape.challengers ? [(voter, true)] : []) + [(voter, false)]
-                + (voter >= shape.voters - shape.revoters ? [(voter, false)] : [])
-        }
-        let prepared = try await measure("ballots", "\(plan.count) ballots encrypted with proofs and signed "
-            + "(\(shape.challengers) challenges, \(shape.revoters) revotes)") {
-            try await parallel(plan.count, label: "ballots") { index in
-                let (voter, challenge) = plan[index]
-                let client = VoterClient<Suite>(election: election, credential: credentials[voter])
-                let choices = Self.randomChoices(contests)
-                return challenge ? try client.challenge(votingView, choices: choices)
-                    : try client.ballot(votingView, choices: choices)
+            // Ballots: each voter chooses and encrypts; challengers spoil one ballot first, revoters cast twice.
+            let contests = shape.contests
+            let votingView = view
+            let plan = (0..<shape.voters).flatMap { voter -> [(voter: Int, challenge: Bool)] in
+                (voter < shape.challengers ? [(voter, true)] : []) + [(voter, false)]
+                    + (voter >= shape.voters - shape.revoters ? [(voter, false)] : [])
             }
-        }
-
-        // Casting: one request per ballot; the board checks each before it appends it.
-        let indices = try await measure("cast", "\(prepared.count) ballots cast over HTTP, each checked by the "
-            + "board on arrival") {
-            // A voter's ballots go in order (challenge, ballot, revote); voters go in parallel.
-            let byVoter = Dictionary(grouping: prepared.indices, by: { plan[$0].voter })
-            let voters = byVoter.keys.sorted()
-            let perVoter = try await parallel(voters.count, label: "cast") { position in
-                var indices = [(Int, UInt64)]()
-                for index in byVoter[voters[position]]! {
-                    indices.append((index, try await board.appendEntries([prepared[index].entry]).firstIndex))
+            let prepared = try await measure("ballots", "\(plan.count) ballots encrypted with proofs and signed "
+                + "(\(shape.challengers) challenges, \(shape.revoters) revotes)") {
+                try await parallel(plan.count, label: "ballots") { index in
+                    let (voter, challenge) = plan[index]
+                    let client = VoterClient<Suite>(election: election, credential: credentials[voter])
+                    let choices = Self.randomChoices(contests)
+                    return challenge ? try client.challenge(votingView, choices: choices)
+                        : try client.ballot(votingView, choices: choices)
                 }
-                return indices
             }
-            return Dictionary(uniqueKeysWithValues: perVoter.flatMap { $0 })
-        }
-        let receiptPlan = Array(prepared.indices.filter { !plan[$0].challenge }.prefix(shape.receipts))
-        let receipts = try await measure("receipts", "\(receiptPlan.count) voters fetch a receipt (inclusion proof "
-            + "under a signed checkpoint)") {
-            try await parallel(receiptPlan.count, label: "receipts") { position in
-                let index = receiptPlan[position]
-                return try await VoteReceipt(board: board, entry: prepared[index].entry, index: indices[index]!,
-                                             confirmationCode: prepared[index].confirmationCode,
-                                             logKey: local.logKey, origin: local.origin)
-            }
-        }
 
-        // Close, then the weighted tally (the authority reads and checks the board first).
-        try await measure("tally", "voting closed; the authority checks the board and posts the weighted tally") {
-            try await view.sync(from: board)
-            _ = try await board.appendEntries([try authority.close(view)])
-            try await view.sync(from: board)
-            _ = try await board.appendEntries([try authority.tally(view)])
-            try await view.sync(from: board)
-        }
-
-        // Decryption shares by the trustees present.
-        let present = trustees.prefix(shape.trustees - shape.absent)
-        let tallyView = view
-        try await measure("decryption", "\(present.count) trustees post partial decryptions with proofs "
-            + "(\(shape.absent) absent)") {
-            for trustee in present {
-                _ = try await board.appendEntries([try trustee.decryptionShare(
-                    tallyView, secretShare: shares[trustee.participant]!)])
-            }
-            try await view.sync(from: board)
-        }
-
-        // The result: combine, discrete logs, decisions; the decision note signed by the authority and cosigned.
-        try await measure("result", "shares combined, counts by baby-step giant-step, decisions") {
-            _ = try await board.appendEntries([try authority.result(view)])
-            try await view.sync(from: board)
-        }
-        try await measure("decision", "decision note signed by the authority and cosigned by \(present.count) "
-            + "trustees") {
-            _ = try await board.appendEntries([try authority.decisionSignature(view)])
-            try await view.sync(from: board)
-            let decidedView = view
-            _ = try await board.appendEntries(try present.map { try $0.decisionSignature(decidedView) })
-            try await view.sync(from: board)
-        }
-
-        // Independent verification of the whole board, and the receipts against the final checkpoint.
-        let report = try await measure("verify", "every entry re-checked from the board over HTTP, receipts "
-            + "checked") {
-            let checkpoint = try await board.latestCheckpoint()
-            let size = try Checkpoint(text: try SignedNote(parsing: checkpoint).text).size
-            let entries = try await board.entries(from: 0, to: size)
-            let report = await NativeElectionVerifier.verify(
-                entries: entries, checkpoint: checkpoint, logKey: local.logKey, origin: local.origin,
-                source: board.baseURL, jobs: ProcessInfo.processInfo.activeProcessorCount) { done, total in
-                    progress("verify", done, total)
+            // Casting: one request per ballot; the board checks each before it appends it.
+            let indices = try await measure("cast", "\(prepared.count) ballots cast over HTTP, each checked by the "
+                + "board on arrival") {
+                // A voter's ballots go in order (challenge, ballot, revote); voters go in parallel.
+                let byVoter = Dictionary(grouping: prepared.indices, by: { plan[$0].voter })
+                let voters = byVoter.keys.sorted()
+                let perVoter = try await parallel(voters.count, label: "cast") { position in
+                    var indices = [(Int, UInt64)]()
+                    for index in byVoter[voters[position]]! {
+                        indices.append((index, try await board.appendEntries([prepared[index].entry]).firstIndex))
+                    }
+                    return indices
                 }
-            for receipt in receipts { _ = try await receipt.check(against: board, logKey: local.logKey) }
-            return report
+                return Dictionary(uniqueKeysWithValues: perVoter.flatMap { $0 })
+            }
+            let receiptPlan = Array(prepared.indices.filter { !plan[$0].challenge }.prefix(shape.receipts))
+            let receipts = try await measure("receipts", "\(receiptPlan.count) voters fetch a receipt (inclusion proof "
+                + "under a signed checkpoint)") {
+                try await parallel(receiptPlan.count, label: "receipts") { position in
+                    let index = receiptPlan[position]
+                    return try await VoteReceipt(board: board, entry: prepared[index].entry, index: indices[index]!,
+                                                 confirmationCode: prepared[index].confirmationCode,
+                                                 logKey: local.logKey, origin: local.origin)
+                }
+            }
+
+            // Close, then the weighted tally (the authority reads and checks the board first).
+            try await measure("tally", "voting closed; the authority checks the board and posts the weighted tally") {
+                try await view.sync(from: board)
+                _ = try await board.appendEntries([try authority.close(view)])
+                try await view.sync(from: board)
+                _ = try await board.appendEntries([try authority.tally(view)])
+                try await view.sync(from: board)
+            }
+
+            // Decryption shares by the trustees present.
+            let present = trustees.prefix(shape.trustees - shape.absent)
+            let tallyView = view
+            try await measure("decryption", "\(present.count) trustees post partial decryptions with proofs "
+                + "(\(shape.absent) absent)") {
+                for trustee in present {
+                    _ = try await board.appendEntries([try trustee.decryptionShare(
+                        tallyView, secretShare: shares[trustee.participant]!)])
+                }
+                try await view.sync(from: board)
+            }
+
+            // The result: combine, discrete logs, decisions; the decision note signed by the authority and cosigned.
+            try await measure("result", "shares combined, counts by baby-step giant-step, decisions") {
+                _ = try await board.appendEntries([try authority.result(view)])
+                try await view.sync(from: board)
+            }
+            try await measure("decision", "decision note signed by the authority and cosigned by \(present.count) "
+                + "trustees") {
+                _ = try await board.appendEntries([try authority.decisionSignature(view)])
+                try await view.sync(from: board)
+                let decidedView = view
+                _ = try await board.appendEntries(try present.map { try $0.decisionSignature(decidedView) })
+                try await view.sync(from: board)
+            }
+
+            // Independent verification of the whole board, and the receipts against the final checkpoint.
+            let report = try await measure("verify", "every entry re-checked from the board over HTTP, receipts "
+                + "checked") {
+                let checkpoint = try await board.latestCheckpoint()
+                let size = try Checkpoint(text: try SignedNote(parsing: checkpoint).text).size
+                let entries = try await board.entries(from: 0, to: size)
+                let report = await NativeElectionVerifier.verify(
+                    entries: entries, checkpoint: checkpoint, logKey: local.logKey, origin: local.origin,
+                    source: board.baseURL, jobs: ProcessInfo.processInfo.activeProcessorCount) { done, total in
+                        progress("verify", done, total)
+                    }
+                for receipt in receipts { _ = try await receipt.check(against: board, logKey: local.logKey) }
+                return report
+            }
+            let outcome = SimulatedElection.Outcome(
+                phases: phases, result: view.ledger.result!, manifest: view.ledger.manifest!,
+                decision: view.ledger.signedDecision!.serialized, report: report, boardSize: view.size,
+                boardURL: board.baseURL)
+            await local.stop()
+            return outcome
+        } catch {
+            await local.stop()
+            throw error
         }
-        return SimulatedElection.Outcome(
-            phases: phases, result: view.ledger.result!, manifest: view.ledger.manifest!,
-            decision: view.ledger.signedDecision!.serialized, report: report, boardSize: view.size,
-            boardURL: board.baseURL)
     }
 
     /// Runs `body` for `0..<count` with ``ElectionShape/concurrency`` at once; results in order.

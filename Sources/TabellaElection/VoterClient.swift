@@ -102,8 +102,8 @@ public struct VoterClient<Suite: CocktailCiphersuite>: Sendable {
                 throw ElectionProcessError(.invalidChoice, "contest \"\(contest.id)\" needs one 0 or 1 per option")
             }
             guard (contest.minimumSelections...contest.maximumSelections).contains(total) else {
-                throw ElectionProcessError(.invalidChoice, "contest \"\(contest.id)\" takes \(contest.minimumSelections) "
-                    + "to \(contest.maximumSelections) selections, not \(total)")
+                throw ElectionProcessError(.invalidChoice, "contest \"\(contest.id)\" takes "
+                    + "\(contest.minimumSelections) to \(contest.maximumSelections) selections, not \(total)")
             }
         }
     }

@@ -197,7 +197,8 @@ public struct IntegerGroup: PrimeOrderGroup {
         let combined = multiPower(candidates.map { try! results[$0].get() }, weights)
         if storage.isInSubgroup(combined.limbs) { return results }
         for index in candidates where !storage.isInSubgroup(try! results[index].get().limbs) {
-            results[index] = .failure(GroupError(.notInSubgroup, "the integer is not in the order-q subgroup of \(name)"))
+            results[index] = .failure(
+                GroupError(.notInSubgroup, "the integer is not in the order-q subgroup of \(name)"))
         }
         return results
     }

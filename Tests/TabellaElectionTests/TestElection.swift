@@ -49,8 +49,10 @@ struct TestElection {
             manifest: manifest,
             voters: credentials.enumerated().map { .init(credential: $1.publicKey.bytes, region: nil,
                                                          tokens: UInt64(($0 + 1) * ($0 + 1))) },
-            trustees: (0..<3).map { .init(name: "t\($0 + 1)", boardKey: Hex.encode(boardKeys[$0].publicKey.bytes),
-                                          ceremonyKey: Hex.encode(group.encode(group.generatorPower(secret: staticKeys[$0])))) },
+            trustees: (0..<3).map {
+                .init(name: "t\($0 + 1)", boardKey: Hex.encode(boardKeys[$0].publicKey.bytes),
+                      ceremonyKey: Hex.encode(group.encode(group.generatorPower(secret: staticKeys[$0]))))
+            },
             session: SecureRandom.bytes(count: 16)))
         let trustees = (0..<3).map {
             ElectionTrustee(suite: suite, election: election, participant: $0 + 1, boardKey: boardKeys[$0],
@@ -128,7 +130,9 @@ struct TestElection {
     }
 
     /// An entry with `entry`'s type, election and payload, signed by `key`.
-    static func resigned(_ entry: BoardEntry, by key: Ed25519.PrivateKey, payload: [UInt8]? = nil) throws -> BoardEntry {
+    static func resigned(_ entry: BoardEntry, by key: Ed25519.PrivateKey, payload: [UInt8]? = nil) throws
+        -> BoardEntry
+    {
         try BoardEntry(type: entry.type, election: entry.election, payload: payload ?? entry.payload, signedBy: key)
     }
 }

@@ -81,7 +81,9 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
                 if let challenge = item.challenge { try checkChoices(challenge, of: item.ballot) }
                 results[item.position] = .success(CheckedBallot(
                     entry: entry, voter: item.voter, ballot: item.ballot, isChallenge: item.challenge != nil,
-                    fingerprints: item.ballot.contests.flatMap { $0.selections.map { group.encode($0.ciphertext.alpha) } }))
+                    fingerprints: item.ballot.contests.flatMap {
+                        $0.selections.map { group.encode($0.ciphertext.alpha) }
+                    }))
             } catch {
                 results[item.position] = .failure(error)
             }

@@ -78,7 +78,8 @@ extension ElectionLedger {
             guard Hex.encode(Digest.sha256.hash(payloads.flatMap { $0 })) == summary.digest.lowercased() else {
                 throw ElectionRejection(.setup, "the roll chunks do not hash to the summary's digest")
             }
-            do { weights = try VoterRoll(voters: allVoters).weights(using: definition!.manifest.weightFunction) } catch {
+            let function = definition!.manifest.weightFunction
+            do { weights = try VoterRoll(voters: allVoters).weights(using: function) } catch {
                 throw ElectionRejection(.setup, error.message)
             }
         }
@@ -128,7 +129,8 @@ extension ElectionLedger {
         if signatures.count == setup.participantCount {
             let ids = 1...setup.participantCount
             do {
-                ceremonyKeys = try setup.audit(messages: ids.map { round1[$0]! }, signatures: ids.map { signatures[$0]! })
+                ceremonyKeys = try setup.audit(messages: ids.map { round1[$0]! },
+                                               signatures: ids.map { signatures[$0]! })
             } catch {
                 throw ElectionRejection(.ceremony, error.message)
             }

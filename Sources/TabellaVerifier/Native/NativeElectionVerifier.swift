@@ -18,7 +18,8 @@ public enum NativeElectionVerifier {
         jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async -> VerificationReport {
         guard let first = entries.first,
-              let definition = try? PayloadCoding.decode(ElectionDefinition.self, from: first.payload, type: .definition),
+              let definition = try? PayloadCoding.decode(ElectionDefinition.self, from: first.payload,
+                                                         type: .definition),
               let group = ElectionGroup(rawValue: definition.manifest.group) else {
             return VerificationReport(record: source, steps: [], importFailure: VerificationFailure(
                 step: "import", file: source, object: "entry 0",

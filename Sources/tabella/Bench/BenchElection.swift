@@ -53,7 +53,8 @@ struct BenchElection: AsyncParsableCommand {
         shape.absent = absent
         let outcome = try await ElectionRunCommand.run(shape: shape, keep: nil, json: json)
         guard outcome.report.isValid else {
-            throw ValidationError("the election did not verify: \(outcome.report.firstFailure.map(\.description) ?? "")")
+            let failure = outcome.report.firstFailure.map(\.description) ?? ""
+            throw ValidationError("the election did not verify: \(failure)")
         }
         let phases = Self.comparisonPhases(outcome.phases)
         let totalCPU = outcome.phases.map(\.cpuSeconds).reduce(0, +)

@@ -109,7 +109,9 @@ struct TrusteeOnBoard: ElectionSuiteAction {
 }
 
 /// Reads a trustee's key file.
-private func trusteeSecrets(_ path: String, _ passphrase: PassphraseOptions) throws -> (ElectionSecrets.Trustee, [UInt8]) {
+private func trusteeSecrets(_ path: String, _ passphrase: PassphraseOptions) throws
+    -> (ElectionSecrets.Trustee, [UInt8])
+{
     let phrase = try passphrase.read(prompt: "Passphrase of \(path): ")
     return (try TrusteeFiles.readSecret(ElectionSecrets.Trustee.self, from: path, passphrase: phrase), phrase)
 }

@@ -145,7 +145,9 @@ enum ChoicePrompt {
             }
             return contest.options.map { chosen.contains($0.id) ? 1 : 0 }
         }
-        do { try VoterClient<CocktailP256>.validate(matrix, contests: contests) } catch let error as ElectionProcessError {
+        do {
+            try VoterClient<CocktailP256>.validate(matrix, contests: contests)
+        } catch let error as ElectionProcessError {
             throw ValidationError(error.message)
         }
         return matrix
