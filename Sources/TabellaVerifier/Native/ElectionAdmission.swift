@@ -90,15 +90,24 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
         if let authority, let first = entries.first, ledger.phase == .definition, first.signer != authority {
             throw BoardError(.rejected, "this board takes the election definition only from its pinned authority")
         }
-        var next = ledger
         var admitted = [[UInt8]: CheckedBallot<Suite.Group>]()
-        for (position, entry) in entries.enumerated() {
-            do { try next.apply(entry, index: nil, checked: checked[position]) } catch {
-                throw Self.boardError(error, position: position, of: entries.count)
+        if entries.count == 1 {
+            // A rejected entry leaves the ledger unchanged, so one entry needs no copy of the ledger (whose set of
+            // cast ciphertexts grows with the election).
+            do { try ledger.apply(entries[0], index: nil, checked: checked[0]) } catch {
+                throw Self.boardError(error, position: 0, of: 1)
             }
-            if let ballot = checked[position] { admitted[entry.id] = ballot }
+            if let ballot = checked[0] { admitted[entries[0].id] = ballot }
+        } else {
+            var next = ledger
+            for (position, entry) in entries.enumerated() {
+                do { try next.apply(entry, index: nil, checked: checked[position]) } catch {
+                    throw Self.boardError(error, position: position, of: entries.count)
+                }
+                if let ballot = checked[position] { admitted[entry.id] = ballot }
+            }
+            ledger = next
         }
-        ledger = next
         pending.merge(admitted) { $1 }
         inFlight += entries.count
     }
