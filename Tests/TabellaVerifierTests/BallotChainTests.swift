@@ -103,12 +103,6 @@ struct BallotChainTests {
         let copy = try Self.record()
         defer { copy.remove() }
         try tampering.apply(copy)
-        let report = await ElectionGuard20Verifier.verify(directory: copy.directory, jobs: 2)
-        #expect(!report.isValid)
-        let failure = try #require(report.firstFailure)
-        #expect(failure.step == tampering.step, "\(failure)")
-        #expect(failure.file == tampering.file, "\(failure)")
-        let failed = Set(report.steps.flatMap(\.failures).map(\.step))
-        for condition in tampering.alsoFails { #expect(failed.contains(condition), "\(condition) in \(failed)") }
+        try await copy.expectFirstFailure(step: tampering.step, file: tampering.file, alsoFails: tampering.alsoFails)
     }
 }

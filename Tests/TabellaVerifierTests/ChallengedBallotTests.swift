@@ -171,13 +171,8 @@ struct ChallengedBallotTests {
         let copy = try Self.record()
         defer { copy.remove() }
         try tampering.apply(copy)
-        let report = await ElectionGuard20Verifier.verify(directory: copy.directory, jobs: 2)
-        #expect(!report.isValid)
-        let failure = try #require(report.firstFailure)
-        #expect(failure.step == tampering.step || failure.step.hasPrefix(tampering.step + "."), "\(failure)")
-        #expect(failure.file == tampering.file, "\(failure)")
-        let failed = Set(report.steps.flatMap(\.failures).map(\.step))
-        for condition in tampering.alsoFails { #expect(failed.contains(condition), "\(condition) in \(failed)") }
+        let report = try await copy.expectFirstFailure(step: tampering.step, file: tampering.file,
+                                                       alsoFails: tampering.alsoFails)
         for step in 1...11 {
             #expect(report.steps.first { $0.step == step }?.status != .failed, "step \(step) must not fail")
         }

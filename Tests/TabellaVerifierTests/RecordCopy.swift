@@ -1,5 +1,7 @@
 import Foundation
 import TabellaTestSupport
+import TabellaVerifier
+import Testing
 
 /// A temporary copy of the shared ElectionGuard 2.0 record, to be altered by a test.
 struct RecordCopy {
@@ -91,5 +93,24 @@ extension String {
     /// The hexadecimal string with its last digit changed.
     var flippingLastDigit: String {
         String(dropLast()) + (last == "0" ? "1" : "0")
+    }
+}
+
+extension RecordCopy {
+    /// Verifies the copy and expects it invalid, its first failure at `step` (or one of its conditions, `step.X`)
+    /// in `file`, and every condition of `alsoFails` among the failures.
+    @discardableResult
+    func expectFirstFailure(step: String, file: String, alsoFails: [String] = [],
+                            sourceLocation: SourceLocation = #_sourceLocation) async throws -> VerificationReport {
+        let report = await ElectionGuard20Verifier.verify(directory: directory, jobs: 2)
+        #expect(!report.isValid, sourceLocation: sourceLocation)
+        let failure = try #require(report.firstFailure, sourceLocation: sourceLocation)
+        #expect(failure.step == step || failure.step.hasPrefix(step + "."), "\(failure)", sourceLocation: sourceLocation)
+        #expect(failure.file == file, "\(failure)", sourceLocation: sourceLocation)
+        let failed = Set(report.steps.flatMap(\.failures).map(\.step))
+        for condition in alsoFails {
+            #expect(failed.contains(condition), "\(condition) in \(failed)", sourceLocation: sourceLocation)
+        }
+        return report
     }
 }
