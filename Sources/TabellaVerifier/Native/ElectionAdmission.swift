@@ -47,7 +47,6 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
             }
         }
         ledger = rebuilt
-        pending = [:]
     }
 
     /// Admits one entry.
@@ -126,8 +125,11 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
     }
 
     /// Rebuilds the state from the log: the abandoned entries were applied but are not in it.
+    ///
+    /// Ballots of other requests still on their way to the log stay pending and are placed when they arrive.
     public func abandoned(_ entries: [BoardEntry]) async {
         inFlight -= entries.count
+        for entry in entries { pending.removeValue(forKey: entry.id) }
         guard let reader else { return }
         try? await load(from: reader)
     }
