@@ -107,8 +107,10 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
         }
         var counts = [[UInt64]]()
         var decisions = [ContestDecision]()
+        var offset = 0
         for contest in manifest.contests {
-            let votes = Array(flat[counts.joined().count..<counts.joined().count + contest.options.count])
+            let votes = Array(flat[offset..<offset + contest.options.count])
+            offset += contest.options.count
             counts.append(votes)
             decisions.append(try ContestDecision(contest: contest, votes: votes, turnoutWeight: ledger.turnoutWeight,
                                                  eligibleWeight: ledger.eligibleWeight))

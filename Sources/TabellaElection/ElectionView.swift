@@ -51,14 +51,17 @@ public struct ElectionView<Suite: CocktailCiphersuite>: Sendable {
         for (offset, entry) in fresh.enumerated() {
             let index = size
             if checked == nil, ledger.phase == .voting, let checker = ledger.checker {
-                checked = await Self.checkBallots(fresh, from: offset, checker: checker)
+                // Those that fail are left out, for the ledger to reject with its own message.
+                checked = await checker.checkBallots(in: fresh, from: offset,
+                                                     jobs: ProcessInfo.processInfo.activeProcessorCount)
+                    .compactMapValues { try? $0.get() }
             }
             do { try ledger.apply(entry, index: index, checked: checked?[offset]) } catch {
                 throw ElectionProcessError(.rejectedEntry, "board entry \(index) (\(entry.type)) fails \(error)")
             }
             entries.append(entry)
             _ = tree.append(leafHash: MerkleHash.leaf(entry.encoded))
-            if entry.type == "election-result" { resultRoot = tree.root }
+            if entry.type == ElectionEntryType.result.rawValue { resultRoot = tree.root }
             if offset % 32 == 31 || offset == fresh.count - 1 { progress?(offset + 1, fresh.count) }
         }
         guard tree.root == latest.rootHash else {
@@ -67,23 +70,5 @@ public struct ElectionView<Suite: CocktailCiphersuite>: Sendable {
         }
         checkpoint = latest
         signedCheckpoint = text
-    }
-
-    /// The ballots and challenges of `entries` from `start` on, checked in batches on every core; those that fail
-    /// are left out, for the ledger to reject with its own message.
-    private static func checkBallots(_ entries: [BoardEntry], from start: Int, checker: BallotChecker<Suite.Group>)
-        async -> [Int: CheckedBallot<Suite.Group>]
-    {
-        let positions = entries.indices.filter {
-            $0 >= start
-                && [ElectionEntryType.ballot.rawValue, ElectionEntryType.challenge.rawValue].contains(entries[$0].type)
-        }
-        let results = await checker.checkAll(positions.map { entries[$0] },
-                                             jobs: ProcessInfo.processInfo.activeProcessorCount)
-        var checked = [Int: CheckedBallot<Suite.Group>]()
-        for (position, result) in zip(positions, results) {
-            if case .success(let ballot) = result { checked[position] = ballot }
-        }
-        return checked
     }
 }

@@ -91,6 +91,22 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
         return results.map { $0! }
     }
 
+    /// Whether an entry is a ballot or a challenge: the entries this checker checks.
+    public static func isBallot(_ entry: BoardEntry) -> Bool {
+        entry.type == ElectionEntryType.ballot.rawValue || entry.type == ElectionEntryType.challenge.rawValue
+    }
+
+    /// The results of checking every ballot and challenge of `entries` from position `start` on, by position,
+    /// `jobs` batches at a time (the verifier and a participant's view check a board's ballots this way, ahead of
+    /// the ledger, which then only records them).
+    public func checkBallots(in entries: [BoardEntry], from start: Int, jobs: Int) async
+        -> [Int: Result<CheckedBallot<Group>, ElectionRejection>]
+    {
+        let positions = entries.indices.filter { $0 >= start && Self.isBallot(entries[$0]) }
+        let results = await checkAll(positions.map { entries[$0] }, jobs: jobs)
+        return Dictionary(uniqueKeysWithValues: zip(positions, results))
+    }
+
     /// Checks entries `jobs` at a time, in batches of at most `batchSize`; the results by position.
     public func checkAll(_ entries: [BoardEntry], jobs: Int, batchSize: Int = 256) async
         -> [Result<CheckedBallot<Group>, ElectionRejection>]

@@ -58,7 +58,7 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
     /// all or nothing.
     public nonisolated func admit(batch entries: [BoardEntry]) async throws(BoardError) {
         var checked = [Int: CheckedBallot<Suite.Group>]()
-        let ballots = entries.indices.filter { Self.isBallot(entries[$0]) }
+        let ballots = entries.indices.filter { BallotChecker<Suite.Group>.isBallot(entries[$0]) }
         if !ballots.isEmpty, let queue = await ballotQueue() {
             let results = await queue.check(ballots.map { entries[$0] })
             for (position, result) in zip(ballots, results) {
@@ -83,7 +83,7 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
     private func commit(_ entries: [BoardEntry], checked: [Int: CheckedBallot<Suite.Group>])
         async throws(BoardError)
     {
-        if entries.contains(where: { !Self.isBallot($0) }) {
+        if entries.contains(where: { !BallotChecker<Suite.Group>.isBallot($0) }) {
             while inFlight > 0 { try? await Task.sleep(for: .milliseconds(1)) }
         }
         if let authority, let first = entries.first, ledger.phase == .definition, first.signer != authority {
@@ -132,10 +132,6 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
         for entry in entries { pending.removeValue(forKey: entry.id) }
         guard let reader else { return }
         try? await load(from: reader)
-    }
-
-    private static func isBallot(_ entry: BoardEntry) -> Bool {
-        entry.type == ElectionEntryType.ballot.rawValue || entry.type == ElectionEntryType.challenge.rawValue
     }
 
     private static func boardError(_ rejection: ElectionRejection, position: Int, of count: Int) -> BoardError {

@@ -143,7 +143,7 @@ extension ElectionLedger {
         -> CeremonyPost
     {
         let participant = try trustee(entry.signer, type)
-        try require(.setup, type, signer: entry.signer, by: entry.signer, role: "trustee")
+        try require(.setup, type)
         let post = try payload(CeremonyPost.self, entry, type, check: .ceremony)
         guard post.participant == participant else {
             throw ElectionRejection(.authorisation, "trustee \(participant) posts as participant \(post.participant)")

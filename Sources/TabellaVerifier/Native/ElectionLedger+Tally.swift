@@ -40,7 +40,7 @@ extension ElectionLedger {
     /// A trustee's decryption share: once, with a valid proof for every tally ciphertext.
     mutating func applyShare(_ entry: BoardEntry) throws(ElectionRejection) {
         let participant = try trustee(entry.signer, .decryptionShare)
-        try require(.tallied, .decryptionShare, signer: entry.signer, by: entry.signer, role: "trustee")
+        try require(.tallied, .decryptionShare)
         let post = try payload(DecryptionSharePost.self, entry, .decryptionShare, check: .decryption)
         guard post.participant == participant else {
             throw ElectionRejection(.authorisation, "trustee \(participant) posts as participant \(post.participant)")

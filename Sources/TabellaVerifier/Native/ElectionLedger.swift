@@ -143,13 +143,18 @@ public struct ElectionLedger<Suite: CocktailCiphersuite>: Sendable {
         passed[.authorisation, default: 0] += 1
     }
 
-    /// Requires the phase and the signer of an entry.
-    func require(_ phase: Phase, _ type: ElectionEntryType, signer: Ed25519.PublicKey, by allowed: Ed25519.PublicKey?,
-                 role: String) throws(ElectionRejection) {
+    /// Requires the phase of an entry.
+    func require(_ phase: Phase, _ type: ElectionEntryType) throws(ElectionRejection) {
         guard self.phase == phase else {
             throw ElectionRejection(.authorisation, "a \(type.rawValue) entry is not accepted in the \(self.phase) "
                 + "phase (only in \(phase))")
         }
+    }
+
+    /// Requires the phase and the signer of an entry.
+    func require(_ phase: Phase, _ type: ElectionEntryType, signer: Ed25519.PublicKey, by allowed: Ed25519.PublicKey?,
+                 role: String) throws(ElectionRejection) {
+        try require(phase, type)
         guard let allowed, signer == allowed else {
             throw ElectionRejection(.authorisation, "the \(type.rawValue) entry is not signed by the \(role)")
         }

@@ -55,7 +55,7 @@ public enum NativeElectionVerifier {
             var roots = [UInt64: [UInt8]]()
             for (offset, entry) in entries.enumerated() {
                 if ledger.phase == .voting, checked == nil, let checker = ledger.checker {
-                    checked = await Self.checkBallots(entries, from: offset, checker: checker, jobs: jobs)
+                    checked = await checker.checkBallots(in: entries, from: offset, jobs: jobs)
                 }
                 let index = UInt64(offset)
                 do throws(ElectionRejection) {
@@ -86,18 +86,6 @@ public enum NativeElectionVerifier {
                                   failures: failed)
             }
             return VerificationReport(record: source, steps: steps, importFailure: nil)
-        }
-
-        /// Checks every ballot and challenge from `start` on, `jobs` at a time.
-        static func checkBallots<Group: PrimeOrderGroup>(
-            _ entries: [BoardEntry], from start: Int, checker: BallotChecker<Group>, jobs: Int
-        ) async -> [Int: Result<CheckedBallot<Group>, ElectionRejection>] {
-            let ballots = entries.indices.filter {
-                $0 >= start && [ElectionEntryType.ballot.rawValue, ElectionEntryType.challenge.rawValue]
-                    .contains(entries[$0].type)
-            }
-            let results = await checker.checkAll(ballots.map { entries[$0] }, jobs: jobs)
-            return Dictionary(uniqueKeysWithValues: zip(ballots, results))
         }
 
         /// Check 11: the checkpoint is signed by the board's key and covers exactly these entries.

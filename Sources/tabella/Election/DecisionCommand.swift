@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TabellaRecord
 import TabellaVerifier
 
 /// `tabella decision verify`: the offline check of a signed decision.
@@ -37,19 +38,10 @@ struct DecisionVerify: AsyncParsableCommand {
                 let election: String
                 let logSize: UInt64
                 let trustees: [Int]
-                let contests: [ContestDecisionJSON]
-            }
-            struct ContestDecisionJSON: Encodable {
-                let contest: String
-                let outcome: String
-                let votes: [UInt64]
-                let elected: [String]
+                let contests: [ContestDecision]
             }
             let output = Output(election: decision.election, logSize: decision.logSize, trustees: signers,
-                                contests: decision.decisions.map {
-                                    ContestDecisionJSON(contest: $0.contest, outcome: $0.outcome.rawValue,
-                                                        votes: $0.votes, elected: $0.elected)
-                                })
+                                contests: decision.decisions)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(output), as: UTF8.self))
