@@ -67,7 +67,7 @@ struct ElectionCreate: AsyncParsableCommand {
             throw ValidationError("\(path) is a trustee of group \(listing.group), the election is \(manifest.group)")
         }
         let authority = try AuthorityKey.loadOrCreate(key, passphrase: passphrase)
-        let voters = try makeVoters()
+        let (voters, credentialKeys) = try makeVoters()
         guard let group = ElectionGroup(rawValue: manifest.group) else {
             throw ValidationError("unknown group \(manifest.group)")
         }
@@ -76,24 +76,35 @@ struct ElectionCreate: AsyncParsableCommand {
             trustees: trustees.map { ElectionDefinition.Trustee(name: $0.name, boardKey: $0.boardKey,
                                                                  ceremonyKey: $0.ceremonyKey) }))
         let index = try await options.post(entries)
+        // Credential files are written once the board has taken the roll, so a refused election leaves none behind.
+        try writeCredentials(credentialKeys)
         print("Posted the definition and \(entries.count - 1) roll entries at index \(index) "
             + "(\(voters.count) voters, authority key \(Hex.encode(authority.publicKey.bytes))).")
         if self.voters != nil { print("Credential files: \(credentials)/voter-NNNN.json (hand them to the voters).") }
         print("Next: the trustees run `tabella trustee ceremony`; then `tabella election open`.")
     }
 
-    private func makeVoters() throws -> [VoterRoll.Voter] {
-        if let roll { return try TrusteeFiles.read(VoterRoll.self, from: roll).voters }
-        try FileManager.default.createDirectory(atPath: credentials, withIntermediateDirectories: true)
+    /// The roll's voters and, for generated voters, their credentials in roll order.
+    private func makeVoters() throws -> ([VoterRoll.Voter], [Ed25519.PrivateKey]) {
+        if let roll { return (try TrusteeFiles.read(VoterRoll.self, from: roll).voters, []) }
         let tags = regions?.split(separator: ",").map(String.init) ?? []
-        return try (0..<(voters ?? 0)).map { offset in
-            let credential = Ed25519.PrivateKey()
+        let keys = (0..<(voters ?? 0)).map { _ in Ed25519.PrivateKey() }
+        let roll = keys.enumerated().map { offset, credential in
+            VoterRoll.Voter(credential: credential.publicKey.bytes,
+                            region: tags.isEmpty ? nil : tags[offset % tags.count],
+                            tokens: UInt64.random(in: 1...maxTokens))
+        }
+        return (roll, keys)
+    }
+
+    /// One credential file per generated voter (mode 0600), `voter-NNNN.json` in roll order.
+    private func writeCredentials(_ keys: [Ed25519.PrivateKey]) throws {
+        guard !keys.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: credentials, withIntermediateDirectories: true)
+        for (offset, credential) in keys.enumerated() {
             let path = "\(credentials)/voter-\(String(format: "%04d", offset + 1)).json"
             let record = ElectionSecrets.Credential(election: options.election, seed: Hex.encode(credential.seed))
             try SecretFile.write(Array(try TrusteeFiles.encode(record)), to: path)
-            return VoterRoll.Voter(credential: credential.publicKey.bytes,
-                                   region: tags.isEmpty ? nil : tags[offset % tags.count],
-                                   tokens: UInt64.random(in: 1...maxTokens))
         }
     }
 
