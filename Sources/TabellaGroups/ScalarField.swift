@@ -4,9 +4,13 @@ internal import CGMP
 ///
 /// Every operation runs in time that depends only on the size of q, never on the values (GMP's `mpn_sec_*`
 /// functions and conditional limb operations), so that secret keys, nonces and responses may pass through it.
+/// Moduli of four limbs (every group order of 193 to 256 bits) take ``FourLimbModulus``'s allocation-free
+/// Montgomery arithmetic for addition, subtraction, multiplication and the reduction of up to 48 bytes.
 public struct ScalarField: Sendable, Hashable {
     /// The modulus q as little-endian limbs; the top limb is not zero.
     internal let modulusLimbs: [UInt]
+    /// The fast path for a modulus of four limbs, nil for other sizes.
+    internal let fourLimbs: FourLimbModulus?
     /// The number of bits of q.
     public let bitCount: Int
     /// The number of bytes of an encoded scalar.
@@ -24,6 +28,7 @@ public struct ScalarField: Sendable, Hashable {
         }
         let limbs = Limbs.fromBigEndian(significant, count: Limbs.count(forBytes: significant.count))
         self.modulusLimbs = limbs
+        self.fourLimbs = FourLimbModulus(modulus: limbs)
         let top = limbs[limbs.count - 1]
         self.bitCount = (limbs.count - 1) * UInt.bitWidth + UInt.bitWidth - top.leadingZeroBitCount
         self.byteCount = (bitCount + 7) / 8
@@ -59,6 +64,12 @@ public struct ScalarField: Sendable, Hashable {
 
     /// `a + b mod q`.
     public func add(_ a: Scalar, _ b: Scalar) -> Scalar {
+        guard let fourLimbs else { return generalAdd(a, b) }
+        return Scalar(fourLimbs.add(a.fourLimbs, b.fourLimbs))
+    }
+
+    /// `a + b mod q` by GMP, for any modulus.
+    internal func generalAdd(_ a: Scalar, _ b: Scalar) -> Scalar {
         let n = limbCount
         var result = [UInt](repeating: 0, count: n)
         var scratch = [UInt](repeating: 0, count: n)
@@ -77,6 +88,12 @@ public struct ScalarField: Sendable, Hashable {
 
     /// `a - b mod q`.
     public func subtract(_ a: Scalar, _ b: Scalar) -> Scalar {
+        guard let fourLimbs else { return generalSubtract(a, b) }
+        return Scalar(fourLimbs.subtract(a.fourLimbs, b.fourLimbs))
+    }
+
+    /// `a - b mod q` by GMP, for any modulus.
+    internal func generalSubtract(_ a: Scalar, _ b: Scalar) -> Scalar {
         let n = limbCount
         var result = [UInt](repeating: 0, count: n)
         result.withUnsafeMutableBufferPointer { r in
@@ -93,6 +110,12 @@ public struct ScalarField: Sendable, Hashable {
 
     /// `a · b mod q`.
     public func multiply(_ a: Scalar, _ b: Scalar) -> Scalar {
+        guard let fourLimbs else { return generalMultiply(a, b) }
+        return Scalar(fourLimbs.multiply(a.fourLimbs, b.fourLimbs))
+    }
+
+    /// `a · b mod q` by GMP, for any modulus.
+    internal func generalMultiply(_ a: Scalar, _ b: Scalar) -> Scalar {
         let n = limbCount
         var product = [UInt](repeating: 0, count: 2 * n)
         let scratchCount = max(tgmp_mpn_sec_mul_itch(n, n), tgmp_mpn_sec_div_r_itch(2 * n, n))
@@ -144,6 +167,14 @@ public struct ScalarField: Sendable, Hashable {
         let width = byteCount + 16
         var bytes = SecureRandom.bytes(count: count * width)
         defer { for index in bytes.indices { bytes[index] = 0 } }
+        if let fourLimbs {
+            return bytes.withUnsafeBufferPointer { all in
+                (0..<count).map {
+                    Self.reduce(bigEndian: UnsafeBufferPointer(rebasing: all[$0 * width..<($0 + 1) * width]),
+                                fourLimbs)
+                }
+            }
+        }
         let wideCount = max(Limbs.count(forBytes: width), limbCount)
         var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_div_r_itch(wideCount, limbCount))
         return (0..<count).map {
@@ -177,6 +208,28 @@ public struct ScalarField: Sendable, Hashable {
 
     /// The integer of any length, read big-endian, reduced modulo q.
     public func reduce<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) -> Scalar {
+        if let fourLimbs, bytes.count <= FourLimbModulus.reducibleByteCount {
+            return bytes.withContiguousStorageIfAvailable { Self.reduce(bigEndian: $0, fourLimbs) }
+                ?? Array(bytes).withUnsafeBufferPointer { Self.reduce(bigEndian: $0, fourLimbs) }
+        }
+        return generalReduce(bigEndian: bytes)
+    }
+
+    /// A big-endian integer of at most ``FourLimbModulus/reducibleByteCount`` bytes reduced by the fast path.
+    private static func reduce(bigEndian bytes: UnsafeBufferPointer<UInt8>, _ modulus: FourLimbModulus) -> Scalar {
+        var limbs: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &limbs) { raw in
+            for index in 0..<bytes.count { raw[index] = bytes[bytes.count - 1 - index] }
+        }
+        let reduced = modulus.reduce(
+            low: (UInt64(littleEndian: limbs.0), UInt64(littleEndian: limbs.1), UInt64(littleEndian: limbs.2),
+                  UInt64(littleEndian: limbs.3)),
+            high: (UInt64(littleEndian: limbs.4), UInt64(littleEndian: limbs.5), 0, 0))
+        return Scalar(reduced)
+    }
+
+    /// The integer of any length, read big-endian, reduced modulo q by GMP.
+    internal func generalReduce<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) -> Scalar {
         let count = max(Limbs.count(forBytes: bytes.count), limbCount)
         var wide = Limbs.fromBigEndian(bytes, count: count)
         var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_div_r_itch(count, limbCount))
