@@ -30,8 +30,10 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
         let field = group.scalars
         let identifierKey = HMAC.PreparedKey(key: rules.identifierHash(ballotIdentifier: identifier))
         // First every exponentiation (ciphertexts and proof commitments), collecting the elements the hashes need,
-        // then one encoding of all of them (one field inversion in P-256), then the challenges and hashes.
+        // then one encoding of all of them (one field inversion in P-256), then the challenges and hashes. The
+        // contests' totals are products that the encoding forms (`products`: index lists into `elements`).
         var elements = [Group.Element]()
+        var products = [[Int]]()
         // The proofs' random values u_j and c_j, drawn at once: 2(R + 1) per selection and 2(L − m + 1) per contest.
         let randomCount = contests.reduce(0) {
             $0 + 2 * $1.votes.count * ($1.optionLimit + 1) + 2 * ($1.contestLimit - $1.minimumTotal + 1)
@@ -60,23 +62,39 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
                 return SelectionDraft(ciphertext: ciphertext, proof: proof, offset: offset)
             }
             // The statement is the product of the selections' ciphertexts shifted down by m, which is
-            // Enc(Σσ − m, Σξ); where a group operation costs about as much as an exponentiation, the two
-            // fixed-base exponentiations of an encryption are the cheaper way to it.
-            let statement = group.hasCostlyOperations
-                ? rules.key.encrypt(UInt64(sum - contest.minimumTotal), nonce: nonceSum)
-                : rules.key.limitStatement(total: ElGamalCiphertext.sum(selections.map { $0.ciphertext }, in: group),
-                                           minimum: contest.minimumTotal)
+            // Enc(Σσ − m, Σξ). With m = 0 it is the product itself, formed by the encoding; where a group operation
+            // costs about as much as an exponentiation, the two fixed-base exponentiations of an encryption are the
+            // cheaper way to it.
+            let statement: StatementPosition
+            if group.hasCostlyOperations || contest.minimumTotal > 0 {
+                let ciphertext = group.hasCostlyOperations
+                    ? rules.key.encrypt(UInt64(sum - contest.minimumTotal), nonce: nonceSum)
+                    : rules.key.limitStatement(total: ElGamalCiphertext.sum(selections.map(\.ciphertext), in: group),
+                                               minimum: contest.minimumTotal)
+                statement = .element(elements.count)
+                elements += [ciphertext.alpha, ciphertext.beta]
+            } else {
+                statement = .product(products.count)
+                products += [selections.map(\.offset), selections.map { $0.offset + 1 }]
+            }
             let limit = contest.contestLimit - contest.minimumTotal
             let proof = RangeProof.commit(value: sum - contest.minimumTotal, nonce: nonceSum, limit: limit,
                                           key: rules.key, randomness: randomness(limit: limit))
-            let offset = elements.count
-            elements += [statement.alpha, statement.beta] + proof.commitments
-            return ContestDraft(index: contest.index, selections: selections, limitProof: proof, offset: offset)
+            let commitments = elements.count
+            elements += proof.commitments
+            return ContestDraft(index: contest.index, selections: selections, limitProof: proof, statement: statement,
+                                commitments: commitments)
         }
-        let encoded = group.encodeAll(elements)
+        let encoded = group.encodeAll(elements, appendingProductsOf: products)
         let size = group.elementByteCount
         func bytes(at offset: Int, count: Int) -> ArraySlice<UInt8> {
             encoded[offset * size..<(offset + count) * size]
+        }
+        func offset(of statement: StatementPosition) -> Int {
+            switch statement {
+            case .element(let offset): offset
+            case .product(let index): elements.count + index
+            }
         }
         let encrypted = drafts.map { draft -> EncryptedContest<Group> in
             let selections = draft.selections.enumerated().map { position, selection in
@@ -88,7 +106,8 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
             }
             let c = rules.contestLimitChallenge(
                 identifierKey: identifierKey, contestIndex: draft.index,
-                encoded: bytes(at: draft.offset, count: 2 + draft.limitProof.commitments.count))
+                encoded: (Array(bytes(at: offset(of: draft.statement), count: 2))
+                    + bytes(at: draft.commitments, count: draft.limitProof.commitments.count))[...])
             let contestHash = rules.contestHash(
                 identifierKey: identifierKey, contestIndex: draft.index,
                 encoded: draft.selections.flatMap { bytes(at: $0.offset, count: 2) })
@@ -112,11 +131,19 @@ public struct BallotEncryptor<Group: PrimeOrderGroup>: Sendable {
     }
 
     /// A contest whose exponentiations are done: its selections, its contest-limit proof awaiting the challenge,
-    /// and the position of the statement and the proof's commitments among the ballot's elements to encode.
+    /// where its statement `(ᾱ, β̄)` is, and the position of the proof's commitments among the ballot's elements.
     private struct ContestDraft {
         let index: Int
         let selections: [SelectionDraft]
         let limitProof: RangeProof<Group>.Pending
-        let offset: Int
+        let statement: StatementPosition
+        let commitments: Int
+    }
+
+    /// Where a contest-limit statement's two elements are encoded: among the ballot's elements, or as a pair of
+    /// the products that the encoding appends (the totals of α and of β).
+    private enum StatementPosition {
+        case element(Int)
+        case product(Int)
     }
 }

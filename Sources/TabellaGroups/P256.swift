@@ -108,6 +108,12 @@ public struct P256: PrimeOrderGroup {
     /// instead of one each.
     public func encodeAll(_ elements: [Element]) -> [UInt8] { P256Curve.shared.encode(elements.map(\.point)) }
 
+    /// The encodings of `elements` and then of the products over `products`' index lists, the products formed on
+    /// the coordinates read for the encoding (no `EC_POINT_add`), all with one field inversion.
+    public func encodeAll(_ elements: [Element], appendingProductsOf products: [[Int]]) -> [UInt8] {
+        P256Curve.shared.encode(elements.map(\.point), appendingSums: products)
+    }
+
     /// Decodes a compressed SEC 1 point (or 33 zero bytes for the point at infinity).
     ///
     /// - Throws: ``GroupError`` with `wrongLength`, `nonCanonical` (a prefix other than 02 or 03),

@@ -110,6 +110,32 @@ struct P256JacobianPoint {
     @inline(__always)
     var negated: P256JacobianPoint { P256JacobianPoint(x: x, y: -y, z: z) }
 
+    /// The compressed SEC 1 encodings of `points`, concatenated, with one field inversion for all (33 zero bytes
+    /// for the point at infinity), written straight into the result.
+    static func encode(_ points: [P256JacobianPoint]) -> [UInt8] {
+        var inverses = points.map(\.z)
+        inverses.withUnsafeMutableBufferPointer { P256FieldElement.invertAll($0) }
+        return [UInt8](unsafeUninitializedCapacity: 33 * points.count) { bytes, initialized in
+            for (index, (point, zInverse)) in zip(points, inverses).enumerated() {
+                let start = 33 * index
+                guard !zInverse.isZero else {
+                    (bytes.baseAddress! + start).initialize(repeating: 0, count: 33)
+                    continue
+                }
+                let zz = zInverse.squared
+                let x = (point.x * zz).integer
+                let y = (point.y * zz * zInverse).integer
+                bytes[start] = 2 | UInt8(truncatingIfNeeded: y.0 & 1)
+                for (position, limb) in [x.3, x.2, x.1, x.0].enumerated() {
+                    for offset in 0..<8 {
+                        bytes[start + 1 + 8 * position + offset] = UInt8(truncatingIfNeeded: limb >> UInt64(56 - 8 * offset))
+                    }
+                }
+            }
+            initialized = 33 * points.count
+        }
+    }
+
     /// The affine points of `points` with one field inversion for all; nil for the point at infinity.
     static func affine(_ points: [P256JacobianPoint]) -> [P256AffinePoint?] {
         var inverses = points.map(\.z)

@@ -23,6 +23,8 @@ struct BallotRoundTripTests {
             PlaintextContest(index: 1, contestLimit: 1, optionLimit: 1, votes: [0, 1, 0]),
             PlaintextContest(index: 2, contestLimit: 2, optionLimit: 2, votes: [0, 0]),
             PlaintextContest(index: 3, contestLimit: 3, optionLimit: 2, votes: [2, 1]),
+            // A minimum total: the contest-limit statement is the total shifted down by m.
+            PlaintextContest(index: 4, contestLimit: 2, minimumTotal: 1, optionLimit: 1, votes: [1, 0, 1]),
         ]
         let device = rules.deviceHash("booth 7")
         let first = rules.chainStart(deviceHash: device)
@@ -31,8 +33,8 @@ struct BallotRoundTripTests {
             ballotNonce: SecureRandom.bytes(count: 32),
             chainingField: rules.chainedField(previous: first))
         let validator = BallotValidator(rules: rules, contests: contests.map {
-            ContestRule(index: $0.index, contestLimit: $0.contestLimit, optionLimit: $0.optionLimit,
-                        optionCount: $0.votes.count)
+            ContestRule(index: $0.index, contestLimit: $0.contestLimit, minimumTotal: $0.minimumTotal,
+                        optionLimit: $0.optionLimit, optionCount: $0.votes.count)
         })
         #expect(validator.problems(of: ballot).isEmpty)
         // Decrypting with the secret key gives the votes back.

@@ -45,6 +45,14 @@ struct GroupLawTests {
             + [group.identity, group.multiply(group.generator, group.generator)]
         #expect(group.encodeAll(elements) == elements.flatMap { group.encode($0) })
         #expect(group.encodeAll([]).isEmpty)
+        // Products appended to the encoding: sums of several, a repeated element (a doubling), an element and its
+        // inverse (the identity), one element, none (the identity).
+        let withInverse = elements + [group.inverse(elements[0])]
+        let products = [[0, 1, 2, 3, 4], [1, 1], [0, 7], [5, 2], [3], [], [0, 1, 2, 3, 4, 5, 6, 7]]
+        let expected = products.map { $0.reduce(group.identity) { group.multiply($0, withInverse[$1]) } }
+        #expect(group.encodeAll(withInverse, appendingProductsOf: products)
+            == (withInverse + expected).flatMap { group.encode($0) })
+        #expect(group.encodeAll(withInverse, appendingProductsOf: []) == group.encodeAll(withInverse))
     }
 
     @Test("multi-exponentiation equals the product of separate powers, for every plan", arguments: [1, 2, 7, 40, 300])

@@ -12,7 +12,7 @@ struct P256NativeArithmeticTests {
 
     /// The point in Tabella's representation.
     func native(_ element: P256.Element) -> P256JacobianPoint {
-        curve.jacobian(element.point, P256Curve.JacobianCoordinates())
+        curve.jacobian([element.point])[0]
     }
 
     /// The OpenSSL point of a native point.
