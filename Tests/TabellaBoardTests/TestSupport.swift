@@ -39,10 +39,8 @@ struct MemoryNodes: NodeSource {
         }
     }
 
-    func hashes(of ids: [NodeID]) async throws(BoardError) -> [NodeID: [UInt8]] {
-        var found = [NodeID: [UInt8]]()
-        for id in ids { found[id] = nodes[id] }
-        return found
+    func hashes(of ids: [NodeID]) async throws(BoardError) -> [[UInt8]?] {
+        ids.map { nodes[$0] }
     }
 }
 

@@ -39,7 +39,7 @@ public struct EntryJSON: Codable, Sendable, Hashable {
         guard let payloadBytes = Base64.decode(payload) else {
             throw BoardError(.malformedEntry, "the payload is not base64")
         }
-        guard let signerBytes = Base64.decode(signer), let key = try? Ed25519.PublicKey(bytes: signerBytes) else {
+        guard let signerBytes = Base64.decode(signer), let key = try? SignerKeyCache.shared.key(signerBytes) else {
             throw BoardError(.malformedEntry, "the signer is not the base64 of a valid Ed25519 public key")
         }
         guard let signatureBytes = Base64.decode(signature) else {
@@ -80,7 +80,7 @@ public struct AppendReceiptJSON: Codable, Sendable {
 ///
 ///     {"index": 5, "size": 9, "proof": ["…", "…"]}
 ///
-/// The server writes it with ``serialized`` and clients read it with `JSONDecoder`.
+/// The server writes it with ``serialized(index:oldSize:size:proof:)`` and clients read it with `JSONDecoder`.
 public struct ProofJSON: Decodable, Sendable {
     /// The leaf index (inclusion proofs).
     public var index: UInt64?
@@ -99,16 +99,27 @@ public struct ProofJSON: Decodable, Sendable {
         self.proof = proof.map { Base64.encode($0) }
     }
 
-    /// The JSON text, written directly: the server answers every proof request with one, and a general JSON
-    /// encoder cost more than reading the proof's hashes (base64 needs no escaping).
-    public var serialized: [UInt8] {
-        var text = "{"
-        if let index { text += "\"index\":\(index)," }
-        if let oldSize { text += "\"oldSize\":\(oldSize)," }
-        text += "\"size\":\(size),\"proof\":["
-        text += proof.map { "\"\($0)\"" }.joined(separator: ",")
-        text += "]}"
-        return Array(text.utf8)
+    /// The JSON text of a proof, written directly from its hashes: the server answers every proof request with
+    /// one, and a general JSON encoder, or base64 strings made first and joined, cost more than reading the
+    /// proof's hashes (base64 needs no escaping).
+    public static func serialized(
+        index: UInt64? = nil, oldSize: UInt64? = nil, size: UInt64, proof: [[UInt8]]
+    ) -> [UInt8] {
+        let quote = UInt8(ascii: "\"")
+        var text = [UInt8]()
+        text.reserveCapacity(64 + proof.count * (MerkleHash.byteCount * 4 / 3 + 4))
+        text.append(UInt8(ascii: "{"))
+        if let index { text += "\"index\":\(index),".utf8 }
+        if let oldSize { text += "\"oldSize\":\(oldSize),".utf8 }
+        text += "\"size\":\(size),\"proof\":[".utf8
+        for (position, hash) in proof.enumerated() {
+            if position > 0 { text.append(UInt8(ascii: ",")) }
+            text.append(quote)
+            Base64.append(hash, to: &text)
+            text.append(quote)
+        }
+        text += "]}".utf8
+        return text
     }
 
     /// The proof's hashes.

@@ -61,13 +61,7 @@ public actor BoardMirror {
         if let edge { return edge }
         let size = try await storage.head().size
         let ids = MerkleTree.decomposition(of: 0..<size)
-        let found = try await storage.hashes(of: ids)
-        let loaded = try CompactRange(
-            size: size,
-            hashes: ids.map { id throws(BoardError) in
-                guard let hash = found[id] else { throw BoardError(.corrupted, "mirror node \(id) is not stored") }
-                return hash
-            })
+        let loaded = try CompactRange(size: size, hashes: try await storage.storedHashes(of: ids))
         edge = loaded
         return loaded
     }

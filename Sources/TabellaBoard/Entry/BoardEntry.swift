@@ -105,7 +105,7 @@ public struct BoardEntry: Sendable, Hashable {
             throw BoardError(.malformedEntry, "the entry has \(reader.remaining) bytes after its signature")
         }
         let signer: Ed25519.PublicKey
-        do { signer = try Ed25519.PublicKey(bytes: signerBytes) } catch {
+        do { signer = try SignerKeyCache.shared.key(signerBytes) } catch {
             throw BoardError(.malformedEntry, "the entry's signer key is invalid: \(error.message)")
         }
         try self.init(type: type, election: election, payload: payload, signer: signer, signature: signature)

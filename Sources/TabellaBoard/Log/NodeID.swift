@@ -25,4 +25,14 @@ public struct NodeID: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// `level/index`.
     public var description: String { "\(level)/\(index)" }
+
+    /// The hashes `found` for `nodes` (one per node, in order), all of which must be there.
+    ///
+    /// - Throws: ``BoardError`` `corrupted` naming the first node without a hash.
+    static func required(_ nodes: [NodeID], _ found: [[UInt8]?]) throws(BoardError) -> [[UInt8]] {
+        try zip(nodes, found).map { node, hash throws(BoardError) in
+            guard let hash else { throw BoardError(.corrupted, "tree node \(node) is not stored") }
+            return hash
+        }
+    }
 }

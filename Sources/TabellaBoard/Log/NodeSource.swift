@@ -1,10 +1,11 @@
 /// Where stored subtree hashes are read from: a database, a cache, tiles fetched from a server.
 public protocol NodeSource: Sendable {
-    /// The hashes of the given complete subtrees, in one read.
+    /// The hashes of the given complete subtrees, in one read: one per node, in the order given, `nil` for a node
+    /// the source does not hold.
     ///
     /// - Throws: ``BoardError`` `corrupted` when a node of a tree the source claims to hold is missing,
     ///   `storageUnavailable` when the storage cannot be read.
-    func hashes(of nodes: [NodeID]) async throws(BoardError) -> [NodeID: [UInt8]]
+    func hashes(of nodes: [NodeID]) async throws(BoardError) -> [[UInt8]?]
 }
 
 extension NodeSource {
@@ -26,14 +27,18 @@ extension NodeSource {
     /// The Merkle tree hashes of RFC 6962 ranges, read in one batch of stored nodes.
     public func rangeHashes(_ ranges: [Range<UInt64>]) async throws(BoardError) -> [[UInt8]] {
         let decompositions = ranges.map { MerkleTree.decomposition(of: $0) }
-        let wanted = Array(Set(decompositions.joined()))
-        let found = try await hashes(of: wanted)
-        return try decompositions.map { ids throws(BoardError) in
-            try MerkleTree.fold(
-                ids.map { id throws(BoardError) in
-                    guard let hash = found[id] else { throw BoardError(.corrupted, "tree node \(id) is not stored") }
-                    return hash
-                })
+        let found = try await storedHashes(of: Array(decompositions.joined()))
+        var start = 0
+        return decompositions.map { ids in
+            defer { start += ids.count }
+            return MerkleTree.fold(Array(found[start..<start + ids.count]))
         }
+    }
+
+    /// The hashes of nodes that must all be held, in the order given.
+    ///
+    /// - Throws: ``BoardError`` `corrupted` naming the first node that is not held, or the source's error.
+    public func storedHashes(of nodes: [NodeID]) async throws(BoardError) -> [[UInt8]] {
+        try NodeID.required(nodes, try await hashes(of: nodes))
     }
 }

@@ -108,7 +108,7 @@ struct BoardRoutes: Sendable {
         let index = try number(query["index"].map(String.init), "index")
         let size = try number(query["size"].map(String.init), "size")
         let proof = try await board.inclusionProof(index: index, size: size)
-        let json = ProofJSON(index: index, size: size, proof: proof).serialized
+        let json = ProofJSON.serialized(index: index, size: size, proof: proof)
         return .bytes(json, contentType: "application/json", cacheControl: Self.immutable)
     }
 
@@ -117,7 +117,7 @@ struct BoardRoutes: Sendable {
         let old = try number(query["old"].map(String.init), "old")
         let new = try number(query["new"].map(String.init), "new")
         let proof = try await board.consistencyProof(from: old, to: new)
-        let json = ProofJSON(oldSize: old, size: new, proof: proof).serialized
+        let json = ProofJSON.serialized(oldSize: old, size: new, proof: proof)
         return .bytes(json, contentType: "application/json", cacheControl: Self.immutable)
     }
 

@@ -146,12 +146,7 @@ public final class PostgresStorage: BoardStorage {
     {
         let ids = MerkleTree.decomposition(of: 0..<size)
         let found = try await fetch(connection, ids, logger: logger)
-        return try CompactRange(
-            size: size,
-            hashes: ids.map { id throws(BoardError) in
-                guard let hash = found[id] else { throw BoardError(.corrupted, "edge node \(id) is not stored") }
-                return hash
-            })
+        return try CompactRange(size: size, hashes: NodeID.required(ids, ids.map { found[$0] }))
     }
 
     private static func fetch(
@@ -176,10 +171,11 @@ public final class PostgresStorage: BoardStorage {
     }
 
     /// The stored hashes of the given nodes.
-    public func hashes(of nodes: [NodeID]) async throws(BoardError) -> [NodeID: [UInt8]] {
+    public func hashes(of nodes: [NodeID]) async throws(BoardError) -> [[UInt8]?] {
         let logger = self.logger
         do {
-            return try await client.withConnection { try await Self.fetch($0, nodes, logger: logger) }
+            let found = try await client.withConnection { try await Self.fetch($0, nodes, logger: logger) }
+            return nodes.map { found[$0] }
         } catch { throw Self.storageError(error, doing: "read tree nodes") }
     }
 

@@ -20,17 +20,17 @@ final class SQLiteNodeReader: Sendable {
         self.path = path
     }
 
-    /// The hashes of those of `ids` that are stored.
+    /// The stored hashes of `ids`, one per node in order, `nil` for a node that is not stored.
     ///
     /// - Throws: ``BoardError`` `storageUnavailable` when the file cannot be opened or read.
-    func hashes(of ids: [NodeID]) throws(BoardError) -> [NodeID: [UInt8]] {
+    func hashes(of ids: [NodeID]) throws(BoardError) -> [[UInt8]?] {
         let connection: SQLiteNodeConnection
         if let pooled = idle.withLock({ $0.popLast() }) {
             connection = pooled
         } else {
             connection = try SQLiteNodeConnection(path: path)
         }
-        var found = [NodeID: [UInt8]]()
+        var found = [[UInt8]?](repeating: nil, count: ids.count)
         for start in stride(from: 0, to: ids.count, by: Self.nodesPerStatement) {
             try connection.lookUp(ids[start..<min(start + Self.nodesPerStatement, ids.count)], into: &found)
         }
@@ -68,13 +68,14 @@ final class SQLiteNodeConnection: @unchecked Sendable {
         sqlite3_close_v2(database)
     }
 
-    /// Adds the stored hashes of `ids` to `found`, in one statement.
-    func lookUp(_ ids: ArraySlice<NodeID>, into found: inout [NodeID: [UInt8]]) throws(BoardError) {
+    /// Sets the stored hashes of `ids` at their positions in `found`, in one statement.
+    func lookUp(_ ids: ArraySlice<NodeID>, into found: inout [[UInt8]?]) throws(BoardError) {
         let statement = try prepared(count: ids.count)
         defer {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
+        var next = ids.startIndex
         for (position, id) in ids.enumerated() {
             sqlite3_bind_int64(statement, Int32(2 * position + 1), Int64(id.level))
             sqlite3_bind_int64(statement, Int32(2 * position + 2), Int64(bitPattern: id.index))
@@ -89,8 +90,15 @@ final class SQLiteNodeConnection: @unchecked Sendable {
             guard (0..<64).contains(level), let bytes = sqlite3_column_blob(statement, 2) else {
                 throw BoardError(.corrupted, "a stored tree node has level \(level) or no hash")
             }
-            found[NodeID(level: level, index: index)] = Array(
-                UnsafeRawBufferPointer(start: bytes, count: count).bindMemory(to: UInt8.self))
+            // SQLite returns the rows of a UNION ALL in the order of its parts, so the next node asked for is
+            // normally the row's; the search goes on around the list in case it is not.
+            let id = NodeID(level: level, index: index)
+            let positions = ids.indices
+            guard let position = (next..<positions.upperBound).first(where: { ids[$0] == id })
+                    ?? (positions.lowerBound..<next).first(where: { ids[$0] == id })
+            else { throw BoardError(.corrupted, "the database returned tree node \(id), which was not asked for") }
+            found[position] = Array(UnsafeRawBufferPointer(start: bytes, count: count).bindMemory(to: UInt8.self))
+            next = position + 1
         }
     }
 

@@ -140,21 +140,17 @@ public final class SQLiteStorage: BoardStorage {
 
     private func loadEdge(size: UInt64) throws(BoardError) -> CompactRange {
         let ids = MerkleTree.decomposition(of: 0..<size)
-        let found = try nodeReader.hashes(of: ids)
-        return try CompactRange(
-            size: size,
-            hashes: ids.map { id throws(BoardError) in
-                guard let hash = found[id] else { throw BoardError(.corrupted, "edge node \(id) is not stored") }
-                return hash
-            })
+        return try CompactRange(size: size, hashes: NodeID.required(ids, try nodeReader.hashes(of: ids)))
     }
 
     /// The stored hashes of the given nodes: the upper levels from memory, the others in one statement.
-    public func hashes(of nodes: [NodeID]) async throws(BoardError) -> [NodeID: [UInt8]] {
+    public func hashes(of nodes: [NodeID]) async throws(BoardError) -> [[UInt8]?] {
         var found = upperLevels.hashes(of: nodes)
-        let missing = nodes.filter { found[$0] == nil }
+        let missing = found.indices.filter { found[$0] == nil }
         guard !missing.isEmpty else { return found }
-        found.merge(try nodeReader.hashes(of: missing)) { cached, _ in cached }
+        for (position, hash) in zip(missing, try nodeReader.hashes(of: missing.map { nodes[$0] })) {
+            found[position] = hash
+        }
         return found
     }
 

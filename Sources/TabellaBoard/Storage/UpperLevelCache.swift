@@ -17,19 +17,17 @@ final class UpperLevelCache: Sendable {
     /// An empty cache.
     init() {}
 
-    /// The hashes it holds of `nodes`, by node.
-    func hashes(of nodes: [NodeID]) -> [NodeID: [UInt8]] {
+    /// The hashes of `nodes`, one per node in order, `nil` for those it does not hold.
+    func hashes(of nodes: [NodeID]) -> [[UInt8]?] {
         levels.withLock { levels in
-            var found = [NodeID: [UInt8]]()
-            for node in nodes where node.level >= Self.lowestLevel {
+            nodes.map { node in
                 let level = node.level - Self.lowestLevel
-                guard level < levels.count else { continue }
+                guard level >= 0, level < levels.count else { return nil }
                 let start = node.index.multipliedReportingOverflow(by: UInt64(MerkleHash.byteCount))
-                guard !start.overflow, start.partialValue < UInt64(levels[level].count) else { continue }
+                guard !start.overflow, start.partialValue < UInt64(levels[level].count) else { return nil }
                 let offset = Int(start.partialValue)
-                found[node] = Array(levels[level][offset..<offset + MerkleHash.byteCount])
+                return Array(levels[level][offset..<offset + MerkleHash.byteCount])
             }
-            return found
         }
     }
 

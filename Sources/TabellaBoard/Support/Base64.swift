@@ -1,19 +1,79 @@
-import Foundation
-
 /// Standard base64 (RFC 4648 §4, with padding), the encoding of every hash and signature in the C2SP formats.
+///
+/// Written out here rather than through Foundation: the board encodes and decodes base64 on every append and
+/// every proof, and decoding accepts only the one canonical text of each byte string directly, without
+/// re-encoding to compare.
 public enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let padding = UInt8(ascii: "=")
+    /// The value of each ASCII byte in the alphabet, 0xFF for a byte outside it.
+    private static let values: [UInt8] = {
+        var values = [UInt8](repeating: 0xFF, count: 256)
+        for (value, character) in alphabet.enumerated() { values[Int(character)] = UInt8(value) }
+        return values
+    }()
+
     /// The base64 text of `bytes`.
-    public static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        Data(bytes).base64EncodedString()
+    public static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        var text = [UInt8]()
+        append(bytes, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends the base64 text of `bytes` to `text`.
+    public static func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, to text: inout [UInt8]) {
+        text.reserveCapacity(text.count + (bytes.count + 2) / 3 * 4)
+        var iterator = bytes.makeIterator()
+        while let first = iterator.next() {
+            let second = iterator.next()
+            let third = second == nil ? nil : iterator.next()
+            let group = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
+            text.append(alphabet[Int(group >> 18)])
+            text.append(alphabet[Int(group >> 12 & 0x3F)])
+            text.append(second == nil ? padding : alphabet[Int(group >> 6 & 0x3F)])
+            text.append(third == nil ? padding : alphabet[Int(group & 0x3F)])
+        }
     }
 
     /// The bytes of canonical, padded base64 text, or `nil` for anything else (whitespace, missing padding,
     /// non-zero trailing bits).
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        guard let data = Data(base64Encoded: String(text)) else { return nil }
-        let bytes = [UInt8](data)
-        // Reject encodings that decode but are not the one canonical text for their bytes.
-        guard encode(bytes) == text else { return nil }
+        var text = String(text)
+        return text.withUTF8 { decode(utf8: $0) }
+    }
+
+    /// The bytes of canonical, padded base64 text given as its UTF-8 bytes, or `nil` (see ``decode(_:)``).
+    public static func decode(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard text.count % 4 == 0 else { return nil }
+        guard text.count > 0 else { return [] }
+        let paddingCount = text[text.count - 1] != padding ? 0 : text[text.count - 2] != padding ? 1 : 2
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(text.count / 4 * 3 - paddingCount)
+        var position = 0
+        while position < text.count {
+            let last = position + 4 == text.count
+            var group: UInt32 = 0
+            for offset in 0..<4 {
+                let character = text[position + offset]
+                let value: UInt8
+                if last && offset >= 4 - paddingCount {
+                    value = 0
+                } else {
+                    value = values[Int(character)]
+                    guard value != 0xFF else { return nil }
+                }
+                group = group << 6 | UInt32(value)
+            }
+            bytes.append(UInt8(group >> 16))
+            if !last || paddingCount < 2 { bytes.append(UInt8(group >> 8 & 0xFF)) }
+            if !last || paddingCount < 1 { bytes.append(UInt8(group & 0xFF)) }
+            if last {
+                // The bits of the last character that no byte uses must be zero in the one canonical text.
+                let unused: UInt32 = paddingCount == 2 ? 0xFFFF : paddingCount == 1 ? 0xFF : 0
+                guard group & unused == 0 else { return nil }
+            }
+            position += 4
+        }
         return bytes
     }
 }
