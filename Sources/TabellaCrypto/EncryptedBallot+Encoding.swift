@@ -13,8 +13,9 @@ extension CodedError.Code where Domain == BallotEncodingErrorDomain {
     public static var invalidValue: Self { Self("invalidValue") }
 }
 
-/// The compact binary form of an ``EncryptedBallot``, with every element and scalar in the group's canonical
-/// encoding:
+/// The compact binary form of an ``EncryptedBallot``, with every element in the group's bulk encoding
+/// (``PrimeOrderGroup/encodeBulk(_:)``: canonical, except P-256's uncompressed points, which decode without a
+/// square root) and every scalar in its canonical encoding:
 ///
 ///     id (32) ‖ chaining field (36) ‖ confirmation code (32) ‖ u8 contest count ‖ contests
 ///     contest   = u8 index ‖ u8 option count ‖ selections ‖ limit proof ‖ contest hash (32)
@@ -31,18 +32,25 @@ extension EncryptedBallot {
     ///
     /// - Precondition: the ballot's proofs carry their commitments, and no count exceeds ``maximumCount``.
     public func encoded(in group: Group) -> [UInt8] {
-        var bytes = identifier + chainingField + confirmationCode
-        bytes.append(UInt8(contests.count))
-        for contest in contests {
-            bytes += [UInt8(contest.index), UInt8(contest.selections.count)]
-            for selection in contest.selections {
-                bytes += group.encode(selection.ciphertext.alpha) + group.encode(selection.ciphertext.beta)
-                Self.append(selection.proof, to: &bytes, in: group)
-            }
-            Self.append(contest.limitProof, to: &bytes, in: group)
-            bytes += contest.contestHash
+        // The elements, in the order they are written, are encoded together (one field inversion in P-256).
+        let elements = contests.flatMap { contest in
+            contest.selections.flatMap { selection in
+                [selection.ciphertext.alpha, selection.ciphertext.beta] + (selection.proof.commitments ?? [])
+            } + (contest.limitProof.commitments ?? [])
         }
-        return bytes
+        var writer = BallotWriter(bytes: identifier + chainingField + confirmationCode,
+                                  elements: group.encodeBulk(elements), elementByteCount: group.bulkElementByteCount)
+        writer.bytes.append(UInt8(contests.count))
+        for contest in contests {
+            writer.bytes += [UInt8(contest.index), UInt8(contest.selections.count)]
+            for selection in contest.selections {
+                writer.appendElements(2)
+                writer.append(selection.proof, scalars: group.scalars)
+            }
+            writer.append(contest.limitProof, scalars: group.scalars)
+            writer.bytes += contest.contestHash
+        }
+        return writer.bytes
     }
 
     /// Reads and validates a ballot's binary encoding. Every element is validated with the others in one
@@ -94,11 +102,28 @@ extension EncryptedBallot {
                   confirmationCode: confirmationCode)
     }
 
-    private static func append(_ proof: RangeProof<Group>, to bytes: inout [UInt8], in group: Group) {
+}
+
+/// Writes a ballot's fields in order, taking its elements in turn from their encodings made together.
+private struct BallotWriter {
+    var bytes: [UInt8]
+    let elements: [UInt8]
+    let elementByteCount: Int
+    var nextElement = 0
+
+    /// Appends the next `count` elements.
+    mutating func appendElements(_ count: Int) {
+        let start = nextElement * elementByteCount
+        bytes += elements[start..<start + count * elementByteCount]
+        nextElement += count
+    }
+
+    /// Appends a proof: its branch count, its scalars, and its commitments (the next elements).
+    mutating func append<Group: PrimeOrderGroup>(_ proof: RangeProof<Group>, scalars: ScalarField) {
         precondition(proof.commitments != nil, "an encoded proof carries its commitments")
         bytes.append(UInt8(proof.challenges.count))
-        for scalar in proof.challenges + proof.responses { bytes += group.scalars.encode(scalar) }
-        for element in proof.commitments ?? [] { bytes += group.encode(element) }
+        for scalar in proof.challenges + proof.responses { bytes += scalars.encode(scalar) }
+        appendElements(2 * proof.challenges.count)
     }
 }
 
@@ -116,7 +141,8 @@ private struct BallotReader<Group: PrimeOrderGroup> {
     var reader: ByteReader
     let group: Group
     var elementBytes = [[UInt8]]()
-    var elementNames = [String]()
+    /// The name of each element read, made only for an error.
+    var elementNames = [() -> String]()
 
     init(bytes: [UInt8], group: Group) {
         reader = ByteReader(bytes)
@@ -126,20 +152,20 @@ private struct BallotReader<Group: PrimeOrderGroup> {
     var isAtEnd: Bool { reader.remaining == 0 }
     var remaining: Int { reader.remaining }
 
-    mutating func bytes(_ count: Int, _ what: String) throws(BallotEncodingError) -> [UInt8] {
+    mutating func bytes(_ count: Int, _ what: @autoclosure () -> String) throws(BallotEncodingError) -> [UInt8] {
         guard let value = reader.read(count) else {
-            throw BallotEncodingError(.malformed, "the ballot ends inside \(what)")
+            throw BallotEncodingError(.malformed, "the ballot ends inside \(what())")
         }
         return value
     }
 
-    mutating func count(_ what: String) throws(BallotEncodingError) -> Int {
-        Int(try bytes(1, what)[0])
+    mutating func count(_ what: @autoclosure () -> String) throws(BallotEncodingError) -> Int {
+        Int(try bytes(1, what())[0])
     }
 
     /// Reads an element's bytes; returns its position for ``decodeElements()``.
-    mutating func element(_ what: String) throws(BallotEncodingError) -> Int {
-        elementBytes.append(try bytes(group.elementByteCount, what))
+    mutating func element(_ what: @escaping @autoclosure () -> String) throws(BallotEncodingError) -> Int {
+        elementBytes.append(try bytes(group.bulkElementByteCount, what()))
         elementNames.append(what)
         return elementBytes.count - 1
     }
@@ -148,34 +174,34 @@ private struct BallotReader<Group: PrimeOrderGroup> {
     func decodeElements() throws(BallotEncodingError) -> [Group.Element] {
         var elements = [Group.Element]()
         elements.reserveCapacity(elementBytes.count)
-        for (offset, result) in group.decodeAll(elementBytes).enumerated() {
+        for (offset, result) in group.decodeBulk(elementBytes).enumerated() {
             switch result {
             case .success(let element): elements.append(element)
             case .failure(let error):
                 throw BallotEncodingError(
-                    .invalidValue, "\(elementNames[offset]) is not a valid \(group.name) element: \(error.message)")
+                    .invalidValue, "\(elementNames[offset]()) is not a valid \(group.name) element: \(error.message)")
             }
         }
         return elements
     }
 
-    mutating func scalar(_ what: String) throws(BallotEncodingError) -> Scalar {
-        let raw = try bytes(group.scalars.byteCount, what)
+    mutating func scalar(_ what: @autoclosure () -> String) throws(BallotEncodingError) -> Scalar {
+        let raw = try bytes(group.scalars.byteCount, what())
         do { return try group.scalars.decode(raw) } catch {
-            throw BallotEncodingError(.invalidValue, "\(what) is not a valid scalar: \(error.message)")
+            throw BallotEncodingError(.invalidValue, "\(what()) is not a valid scalar: \(error.message)")
         }
     }
 
-    mutating func proof(_ what: String) throws(BallotEncodingError) -> PendingProof {
-        let branches = try count("the branch count of \(what)")
-        guard branches >= 1 else { throw BallotEncodingError(.malformed, "\(what) has no branches") }
+    mutating func proof(_ what: @escaping @autoclosure () -> String) throws(BallotEncodingError) -> PendingProof {
+        let branches = try count("the branch count of \(what())")
+        guard branches >= 1 else { throw BallotEncodingError(.malformed, "\(what()) has no branches") }
         var challenges = [Scalar]()
         var responses = [Scalar]()
-        for j in 0..<branches { challenges.append(try scalar("challenge c_\(j) of \(what)")) }
-        for j in 0..<branches { responses.append(try scalar("response v_\(j) of \(what)")) }
+        for j in 0..<branches { challenges.append(try scalar("challenge c_\(j) of \(what())")) }
+        for j in 0..<branches { responses.append(try scalar("response v_\(j) of \(what())")) }
         var commitments = [Int]()
         for j in 0..<(2 * branches) {
-            commitments.append(try element("commitment \(j % 2 == 0 ? "a" : "b")_\(j / 2) of \(what)"))
+            commitments.append(try element("commitment \(j % 2 == 0 ? "a" : "b")_\(j / 2) of \(what())"))
         }
         return PendingProof(challenges: challenges, responses: responses, commitments: commitments)
     }

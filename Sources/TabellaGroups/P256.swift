@@ -1,7 +1,7 @@
 internal import COpenSSL
 
 /// The NIST P-256 curve (secp256r1) over OpenSSL, with points kept in OpenSSL's internal (Jacobian) form between
-/// operations and encoded as 33-byte compressed SEC 1 points.
+/// operations and encoded as 33-byte compressed SEC 1 points (65-byte uncompressed ones in bulk).
 ///
 /// Scalar multiplication by a secret goes through `EC_POINT_mul`, which OpenSSL implements in constant time; the
 /// generator uses OpenSSL's built-in precomputed table, and a fixed base of our own gets the same kind of table in
@@ -120,5 +120,24 @@ public struct P256: PrimeOrderGroup {
     ///   `outOfRange` (x not below the field prime), or `notOnCurve`.
     public func decode(_ bytes: [UInt8]) throws(GroupError) -> Element {
         Element(point: try P256Curve.shared.decode(bytes))
+    }
+
+    /// Uncompressed SEC 1 points have 65 bytes: the bulk encoding, which validates without a square root.
+    public var bulkElementByteCount: Int { 65 }
+
+    /// The uncompressed SEC 1 encodings of `elements` (65 zero bytes for the point at infinity), concatenated,
+    /// with one field inversion for all of them.
+    public func encodeBulk(_ elements: [Element]) -> [UInt8] {
+        P256Curve.shared.encodeUncompressed(elements.map(\.point))
+    }
+
+    /// Decodes uncompressed SEC 1 points (or 65 zero bytes for the point at infinity).
+    ///
+    /// Each result is a ``GroupError`` with `wrongLength`, `nonCanonical` (a prefix other than 04), `outOfRange`
+    /// (a coordinate not below the field prime), or `notOnCurve`, or the point.
+    public func decodeBulk(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>] {
+        encodings.map { bytes in
+            Result { () throws(GroupError) in Element(point: try P256Curve.shared.decodeUncompressed(bytes)) }
+        }
     }
 }

@@ -7,10 +7,13 @@ internal import COpenSSL
 /// rather than affine ones (`EC_POINT_get_affine_coordinates`, about 3.6 µs, one inversion per point): the
 /// affine form of many points then costs one inversion for all of them, in ``P256JacobianPoint/affine(_:)``.
 extension P256Curve {
-    /// The points in Tabella's representation, with one scratch context and one set of coordinates for all.
+    /// The points in Tabella's representation: the coordinates a point keeps, or OpenSSL's, read with one
+    /// scratch context and one set of coordinates for all.
     func jacobian(_ points: [ECPoint]) -> [P256JacobianPoint] {
         let coordinates = JacobianCoordinates()
-        return BigNumberContext.pooled { scratch in points.map { jacobian($0, coordinates, scratch) } }
+        return BigNumberContext.pooled { scratch in
+            points.map { point in point.affine.map(P256JacobianPoint.init) ?? jacobian(point, coordinates, scratch) }
+        }
     }
 
     /// One point in Tabella's representation.
@@ -26,20 +29,46 @@ extension P256Curve {
 
     /// The OpenSSL point of a point in Tabella's representation.
     func point(_ point: P256JacobianPoint) -> ECPoint {
-        let result = newPoint()
-        guard !point.isInfinity else {
-            _ = EC_POINT_set_to_infinity(group, result.pointer)
-            return result
-        }
-        let x = Self.bigNumber(point.x)
-        let y = Self.bigNumber(point.y)
-        let z = Self.bigNumber(point.z)
+        guard !point.isInfinity else { return infinity() }
+        return makePoint(x: point.x, y: point.y, z: point.z, affine: nil)
+    }
+
+    /// The OpenSSL point of an affine point, which keeps its coordinates (``ECPoint/affine``).
+    func point(_ affine: P256AffinePoint) -> ECPoint {
+        makePoint(x: affine.x, y: affine.y, z: .one, affine: affine)
+    }
+
+    /// A finite point from its Jacobian coordinates.
+    private func makePoint(x: P256FieldElement, y: P256FieldElement, z: P256FieldElement,
+                           affine: P256AffinePoint?) -> ECPoint {
+        guard let result = EC_POINT_new(group) else { fatalError("OpenSSL could not allocate a point") }
+        let (x, y, z) = (Self.bigNumber(x), Self.bigNumber(y), Self.bigNumber(z))
         let status = BigNumberContext.pooled { scratch in
-            EC_POINT_set_Jprojective_coordinates_GFp(group, result.pointer, x.pointer, y.pointer, z.pointer,
-                                                     scratch.pointer)
+            EC_POINT_set_Jprojective_coordinates_GFp(group, result, x.pointer, y.pointer, z.pointer, scratch.pointer)
         }
         precondition(status == 1, "OpenSSL refused a point's coordinates")
+        return ECPoint(result, affine: affine)
+    }
+
+    /// The affine points of `points`, nil for the point at infinity: the coordinates a point keeps, and for the
+    /// others one field inversion shared by all.
+    func affine(_ points: [ECPoint]) -> [P256AffinePoint?] {
+        let unknown = points.indices.filter { points[$0].affine == nil }
+        var result = points.map(\.affine)
+        guard !unknown.isEmpty else { return result }
+        let computed = P256JacobianPoint.affine(jacobian(unknown.map { points[$0] }))
+        for (index, point) in zip(unknown, computed) { result[index] = point }
         return result
+    }
+
+    /// Appends the compressed SEC 1 encoding of a point (33 zero bytes for the point at infinity, nil).
+    static func appendCompressed(_ point: P256AffinePoint?, to bytes: inout [UInt8]) {
+        guard let point else {
+            bytes += repeatElement(0, count: 33)
+            return
+        }
+        bytes.append(2 | UInt8(truncatingIfNeeded: point.y.integer.0 & 1))
+        bytes += point.x.bigEndianBytes
     }
 
     /// The compressed SEC 1 encodings of `points`, concatenated (33 zero bytes for the point at infinity), followed
@@ -49,8 +78,9 @@ extension P256Curve {
     /// (about a third of the cost of `EC_POINT_add`), and all of them share one inversion of their z-coordinates,
     /// where OpenSSL's own encoding inverts once per point. The field arithmetic is free of secret-dependent
     /// branches and memory accesses, and the point additions branch only on exceptional cases (the point at
-    /// infinity, equal points, a z-coordinate of one), so points computed with secret scalars (ciphertexts, proof commitments) may be encoded here; the
-    /// affine result is public anyway.
+    /// infinity, equal points, a z-coordinate of one), so points computed with secret scalars (ciphertexts, proof
+    /// commitments) may be encoded here; the affine result is public anyway. Points that keep their coordinates
+    /// (decoded ones) skip OpenSSL.
     func encode(_ points: [ECPoint], appendingSums sums: [[Int]] = []) -> [UInt8] {
         var jacobians = jacobian(points)
         jacobians.reserveCapacity(points.count + sums.count)
@@ -60,6 +90,44 @@ extension P256Curve {
             jacobians.append(sum)
         }
         return P256JacobianPoint.encode(jacobians)
+    }
+
+    /// The uncompressed SEC 1 encodings of `points`, concatenated (65 zero bytes for the point at infinity), with
+    /// one field inversion for the points without kept coordinates, as for the compressed encodings.
+    func encodeUncompressed(_ points: [ECPoint]) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(65 * points.count)
+        for point in affine(points) {
+            guard let point else {
+                bytes += repeatElement(0, count: 65)
+                continue
+            }
+            bytes.append(4)
+            bytes += point.x.bigEndianBytes
+            bytes += point.y.bigEndianBytes
+        }
+        return bytes
+    }
+
+    /// Decodes an uncompressed SEC 1 point (or 65 zero bytes for the point at infinity): both coordinates below
+    /// p and on the curve. The cofactor is 1, so a point on the curve is in the group.
+    func decodeUncompressed(_ bytes: [UInt8]) throws(GroupError) -> ECPoint {
+        guard bytes.count == 65 else {
+            throw GroupError(.wrongLength, "an uncompressed P-256 point has 65 bytes, not \(bytes.count)")
+        }
+        if bytes.allSatisfy({ $0 == 0 }) { return infinity() }
+        guard bytes[0] == 4 else {
+            throw GroupError(.nonCanonical, "an uncompressed P-256 point starts with 04, not \(bytes[0])")
+        }
+        guard let x = P256FieldElement(bigEndian: bytes[1..<33]) else {
+            throw GroupError(.outOfRange, "the x-coordinate is not below the P-256 field prime")
+        }
+        guard let y = P256FieldElement(bigEndian: bytes[33..<65]) else {
+            throw GroupError(.outOfRange, "the y-coordinate is not below the P-256 field prime")
+        }
+        let affine = P256AffinePoint(x: x, y: y)
+        guard affine.isOnCurve else { throw GroupError(.notOnCurve, "the point is not on P-256") }
+        return point(affine)
     }
 
     /// Products of fewer terms go to OpenSSL's `EC_POINTs_mul` when no plan is given: measured here, Tabella's
@@ -73,7 +141,7 @@ extension P256Curve {
     func multiMultiply(_ points: [ECPoint], _ scalars: [Scalar], plan: MultiExponentiation.Plan? = nil) -> ECPoint {
         precondition(points.count == scalars.count, "one exponent per base")
         if plan == nil, points.count < Self.nativeMultiplicationTerms { return openSSLMultiMultiply(points, scalars) }
-        let affine = P256JacobianPoint.affine(jacobian(points))
+        let affine = affine(points)
         var bases = [P256AffinePoint]()
         var exponents = [Scalar]()
         bases.reserveCapacity(points.count)

@@ -1,11 +1,18 @@
 internal import COpenSSL
 
-/// An OpenSSL `EC_POINT` on P-256, owned by one object.
+/// An OpenSSL `EC_POINT` on P-256, owned by one object, with its affine coordinates when they were known as it
+/// was made.
 final class ECPoint: @unchecked Sendable {
     // Mutated only while the object is private to the code that made it; shared values are never mutated.
     let pointer: OpaquePointer
+    /// The affine coordinates of a point made from them (a decoded point), which spares its encoding and its
+    /// multi-exponentiations a trip through OpenSSL's coordinates and a field inversion; nil otherwise.
+    let affine: P256AffinePoint?
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init(_ pointer: OpaquePointer, affine: P256AffinePoint? = nil) {
+        self.pointer = pointer
+        self.affine = affine
+    }
 
     deinit { EC_POINT_clear_free(pointer) }
 }
@@ -149,7 +156,12 @@ final class P256Curve: @unchecked Sendable {
     }
 
     func encode(_ point: ECPoint) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: 33)
+        var bytes = [UInt8]()
+        if let affine = point.affine {
+            Self.appendCompressed(affine, to: &bytes)
+            return bytes
+        }
+        bytes = [UInt8](repeating: 0, count: 33)
         guard EC_POINT_is_at_infinity(group, point.pointer) == 0 else { return bytes }
         BigNumberContext.pooled { scratch in
             _ = EC_POINT_point2oct(group, point.pointer, POINT_CONVERSION_COMPRESSED, &bytes, 33, scratch.pointer)
@@ -176,6 +188,6 @@ final class P256Curve: @unchecked Sendable {
             throw GroupError(.notOnCurve, "no point of P-256 has this x-coordinate")
         }
         let y = UInt8(truncatingIfNeeded: root.integer.0 & 1) == bytes[0] & 1 ? root : -root
-        return point(P256JacobianPoint(x: x, y: y, z: .one))
+        return point(P256AffinePoint(x: x, y: y))
     }
 }

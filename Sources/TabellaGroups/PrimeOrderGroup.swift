@@ -58,6 +58,15 @@ public protocol PrimeOrderGroup: Sendable {
     /// Decodes and validates many elements: the same results as ``decode(_:)`` on each, faster in groups whose
     /// validation costs an exponentiation per element (one short multi-exponentiation serves them all).
     func decodeAll(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>]
+
+    /// The length of an element in the bulk encoding, the form of the many elements stored in a ballot: the
+    /// canonical encoding, or in a group whose canonical form is costly to decode a longer one that is cheap to
+    /// validate (P-256's uncompressed points, which need no square root).
+    var bulkElementByteCount: Int { get }
+    /// The bulk encodings of `elements`, concatenated in order. Each element has exactly one bulk encoding.
+    func encodeBulk(_ elements: [Element]) -> [UInt8]
+    /// Decodes and validates bulk encodings, with the same checks as ``decode(_:)``.
+    func decodeBulk(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>]
 }
 
 extension PrimeOrderGroup {
@@ -93,6 +102,15 @@ extension PrimeOrderGroup {
             return indices.dropFirst().reduce(elements[first]) { multiply($0, elements[$1]) }
         })
     }
+
+    /// The bulk encoding is the canonical one (the default).
+    public var bulkElementByteCount: Int { elementByteCount }
+
+    /// The canonical encodings (the default bulk encoding).
+    public func encodeBulk(_ elements: [Element]) -> [UInt8] { encodeAll(elements) }
+
+    /// Decodes canonical encodings (the default bulk encoding).
+    public func decodeBulk(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>] { decodeAll(encodings) }
 
     /// The product of several elements (the identity for none).
     public func product<Elements: Sequence<Element>>(_ elements: Elements) -> Element {

@@ -75,7 +75,7 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
     private func ballotQueue() -> BallotCheckQueue<Suite.Group>? {
         guard let checker = ledger.checker else { return nil }
         if let queue { return queue }
-        let made = BallotCheckQueue(checker: checker, parallel: ProcessInfo.processInfo.activeProcessorCount)
+        let made = BallotCheckQueue(checker: checker, parallel: 1)
         queue = made
         return made
     }
