@@ -11,6 +11,7 @@
 #include <openssl/core_names.h>
 #include <openssl/obj_mac.h>
 #include <openssl/params.h>
+#include <openssl/sha.h>
 
 /* OPENSSL_free and OPENSSL_cleanse-style helpers are macros; Swift sees these wrappers instead. */
 static inline void topenssl_free(void *pointer) { OPENSSL_free(pointer); }

@@ -103,32 +103,85 @@ public enum HMAC {
     /// A key prepared for several messages: the hash states after the inner and the outer key block, from which
     /// each message's computation starts (two context set-ups and two compressions fewer per message).
     ///
+    /// SHA-256, the hash of ElectionGuard's `H`, keeps the two states as OpenSSL's plain `SHA256_CTX` values
+    /// (the same assembly compression function as the EVP interface): a message copies them on the stack, where
+    /// an EVP context costs two allocations per copy. Other digests keep EVP contexts. Copies are wiped after use.
+    ///
     /// Not for sharing between threads: make one where it is used.
     public final class PreparedKey {
-        private let inner: HashContext
-        private let outer: HashContext
+        /// For SHA-256: the inner state, then the outer one (wiped and freed with the key).
+        private let sha256: UnsafeMutablePointer<SHA256_CTX>?
+        /// For other digests: EVP contexts.
+        private let general: GeneralStates?
+
+        /// The inner and outer EVP contexts after the key blocks.
+        private final class GeneralStates {
+            let inner: HashContext
+            let outer: HashContext
+
+            init(inner: consuming HashContext, outer: consuming HashContext) {
+                self.inner = inner
+                self.outer = outer
+            }
+        }
 
         /// Prepares `key` for HMAC with `digest`.
         public init(_ digest: Digest = .sha256, key: [UInt8]) {
             precondition(!digest.isExtendable, "HMAC needs a fixed-length hash")
             var block = key.count > digest.blockByteCount ? digest.hash(key) : key
             block += [UInt8](repeating: 0, count: digest.blockByteCount - block.count)
-            var inner = HashContext(digest)
-            inner.update(block.map { $0 ^ 0x36 })
-            var outer = HashContext(digest)
-            outer.update(block.map { $0 ^ 0x5c })
-            for index in block.indices { block[index] = 0 }
-            self.inner = inner
-            self.outer = outer
+            var innerBlock = block.map { $0 ^ 0x36 }
+            var outerBlock = block.map { $0 ^ 0x5c }
+            defer {
+                for index in block.indices { (block[index], innerBlock[index], outerBlock[index]) = (0, 0, 0) }
+            }
+            if digest == .sha256 {
+                let states = UnsafeMutablePointer<SHA256_CTX>.allocate(capacity: 2)
+                states.initialize(repeating: SHA256_CTX(), count: 2)
+                _ = SHA256_Init(states)
+                _ = SHA256_Update(states, innerBlock, innerBlock.count)
+                _ = SHA256_Init(states + 1)
+                _ = SHA256_Update(states + 1, outerBlock, outerBlock.count)
+                sha256 = states
+                general = nil
+            } else {
+                var inner = HashContext(digest)
+                inner.update(innerBlock)
+                var outer = HashContext(digest)
+                outer.update(outerBlock)
+                sha256 = nil
+                general = GeneralStates(inner: inner, outer: outer)
+            }
+        }
+
+        deinit {
+            guard let sha256 else { return }
+            OPENSSL_cleanse(sha256, 2 * MemoryLayout<SHA256_CTX>.stride)
+            sha256.deallocate()
         }
 
         /// `HMAC(key, parts[0] ‖ parts[1] ‖ …)`.
         public func authenticationCode(parts: [[UInt8]]) -> [UInt8] {
-            var innerHash = HashContext(copying: inner)
-            for part in parts { innerHash.update(part) }
-            var outerHash = HashContext(copying: outer)
-            outerHash.update(innerHash.finalize())
-            return outerHash.finalize()
+            guard let sha256 else {
+                let general = general!
+                var innerHash = HashContext(copying: general.inner)
+                for part in parts { innerHash.update(part) }
+                var outerHash = HashContext(copying: general.outer)
+                outerHash.update(innerHash.finalize())
+                return outerHash.finalize()
+            }
+            var inner = sha256[0]
+            var outer = sha256[1]
+            defer {
+                OPENSSL_cleanse(&inner, MemoryLayout<SHA256_CTX>.size)
+                OPENSSL_cleanse(&outer, MemoryLayout<SHA256_CTX>.size)
+            }
+            var output = [UInt8](repeating: 0, count: 32)
+            for part in parts { _ = SHA256_Update(&inner, part, part.count) }
+            _ = SHA256_Final(&output, &inner)
+            _ = SHA256_Update(&outer, output, output.count)
+            _ = SHA256_Final(&output, &outer)
+            return output
         }
     }
 }

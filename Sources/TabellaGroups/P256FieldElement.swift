@@ -50,9 +50,9 @@ struct P256FieldElement: Equatable {
         self.init(integer: raw)
     }
 
-    /// The integer (out of Montgomery form), little-endian limbs.
+    /// The integer (out of Montgomery form: one reduction, `x·2²⁵⁶ · 2⁻²⁵⁶`), little-endian limbs.
     var integer: (UInt64, UInt64, UInt64, UInt64) {
-        let plain = self * P256FieldElement(montgomery: 1, 0, 0, 0)
+        let plain = Self.reduce(l0, l1, l2, l3, 0, 0, 0, 0)
         return (plain.l0, plain.l1, plain.l2, plain.l3)
     }
 

@@ -126,10 +126,9 @@ struct P256JacobianPoint {
                 let x = (point.x * zz).integer
                 let y = (point.y * zz * zInverse).integer
                 bytes[start] = 2 | UInt8(truncatingIfNeeded: y.0 & 1)
-                for (position, limb) in [x.3, x.2, x.1, x.0].enumerated() {
-                    for offset in 0..<8 {
-                        bytes[start + 1 + 8 * position + offset] = UInt8(truncatingIfNeeded: limb >> UInt64(56 - 8 * offset))
-                    }
+                withUnsafeBytes(of: (x.3.bigEndian, x.2.bigEndian, x.1.bigEndian, x.0.bigEndian)) { xBytes in
+                    UnsafeMutableRawBufferPointer(start: bytes.baseAddress! + start + 1, count: 32)
+                        .copyMemory(from: xBytes)
                 }
             }
             initialized = 33 * points.count
