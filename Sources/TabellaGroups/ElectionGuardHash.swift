@@ -63,8 +63,7 @@ public struct ElectionGuardHashInput: Sendable, Hashable {
 
     /// Appends a small integer or index as 4 big-endian bytes, `b(value, 4)`.
     public mutating func append(index value: UInt32) {
-        bytes += [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
-                  UInt8(truncatingIfNeeded: value)]
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a byte array of variable length, such as a file or an auxiliary input, after its 4-byte length.

@@ -42,7 +42,7 @@ public struct ScalarField: Sendable, Hashable {
     public var modulus: [UInt8] { Limbs.toBigEndian(modulusLimbs, byteCount: byteCount) }
 
     /// Zero.
-    public var zero: Scalar { Scalar(limbs: [UInt](repeating: 0, count: limbCount)) }
+    public var zero: Scalar { scalar(0) }
 
     /// One.
     public var one: Scalar { scalar(1) }
@@ -50,6 +50,7 @@ public struct ScalarField: Sendable, Hashable {
     /// The scalar equal to `value` reduced modulo q.
     public func scalar(_ value: UInt64) -> Scalar {
         // A modulus of more than one limb exceeds every 64-bit value: no reduction needed.
+        if fourLimbs != nil { return Scalar((value, 0, 0, 0)) }
         if limbCount > 1 {
             var limbs = [UInt](repeating: 0, count: limbCount)
             limbs[0] = UInt(value)
