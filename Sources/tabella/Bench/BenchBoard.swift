@@ -113,27 +113,28 @@ struct BenchBoard: AsyncParsableCommand {
         defer { server.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw ValidationError("the server did not start") }
-        let bodies = try (0..<appends).map { number in
-            ByteBuffer(bytes: try JSONEncoder().encode(EntryJSON(try entry(logSize + number))))
+        let host = "127.0.0.1"
+        let requests = try (0..<appends).map { number in
+            LoadRequest.post(
+                "/entry", host: host,
+                json: ByteBuffer(bytes: try JSONEncoder().encode(EntryJSON(try entry(logSize + number)))))
         }
         results.appends = try await HTTPLoad.run(
-            host: "127.0.0.1", port: port, count: appends, concurrency: concurrency,
+            host: host, port: port, count: appends, concurrency: concurrency,
             progress: ProgressBar(total: appends, label: "appends", quiet: json)
-        ) { index in
-            LoadRequest(method: .POST, uri: "/entry", body: bodies[index])
-        }
+        ) { index in requests[index] }
         let size = try await board.head().size
         results.proofs = try await HTTPLoad.run(
-            host: "127.0.0.1", port: port, count: proofs, concurrency: concurrency,
+            host: host, port: port, count: proofs, concurrency: concurrency,
             progress: ProgressBar(total: proofs, label: "inclusion proofs", quiet: json)
         ) { index in
             let leaf = UInt64(index &* 2_654_435_761 % Int(size))
-            return LoadRequest(method: .GET, uri: "/proof/inclusion?index=\(leaf)&size=\(size)")
+            return LoadRequest.get("/proof/inclusion?index=\(leaf)&size=\(size)", host: host)
         }
         results.live = try await HTTPLoad.run(
-            host: "127.0.0.1", port: port, count: proofs, concurrency: concurrency,
+            host: host, port: port, count: proofs, concurrency: concurrency,
             progress: ProgressBar(total: proofs, label: "GET /live", quiet: json)
-        ) { _ in LoadRequest(method: .GET, uri: "/live") }
+        ) { _ in LoadRequest.get("/live", host: host) }
         results.memoryMiB["after load"] = residentMemoryMiB()
         results.peakMemoryMiB["after load"] = peakResidentMemoryMiB()
 

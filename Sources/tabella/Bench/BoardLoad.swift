@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOHTTP1
 import NIOPosix
 import Synchronization
 
@@ -40,22 +39,34 @@ struct LoadResult: Codable {
     }
 }
 
-/// One request of a load run.
+/// One request of a load run: its bytes on the wire, head and body.
 struct LoadRequest: Sendable {
-    /// `GET` or `POST`.
-    var method: HTTPMethod
-    /// The path and query.
-    var uri: String
-    /// The body of a `POST`.
-    var body: ByteBuffer?
+    /// The request as sent.
+    let bytes: ByteBuffer
+
+    /// A `GET` of `uri` (path and query).
+    static func get(_ uri: String, host: String) -> LoadRequest {
+        LoadRequest(bytes: ByteBuffer(string: "GET \(uri) HTTP/1.1\r\nHost: \(host)\r\n\r\n"))
+    }
+
+    /// A `POST` of a JSON `body` to `uri`.
+    static func post(_ uri: String, host: String, json body: ByteBuffer) -> LoadRequest {
+        var bytes = ByteBuffer(
+            string: "POST \(uri) HTTP/1.1\r\nHost: \(host)\r\nContent-Type: application/json\r\n"
+                + "Content-Length: \(body.readableBytes)\r\n\r\n")
+        bytes.writeImmutableBuffer(body)
+        return LoadRequest(bytes: bytes)
+    }
 }
 
 /// A load generator speaking plain HTTP/1.1 over `concurrency` keep-alive connections, each sending its next
 /// request when the answer to the previous one has ended (no pipelining), every request timed from its first byte
 /// written to its answer's last byte read.
 ///
-/// It is SwiftNIO's HTTP codec and nothing else, so that the processor time of a run is the server's and not a
-/// client library's, as with `wrk`-style tools.
+/// Like `wrk`, it writes requests made before they are timed and reads answers with a parser of its own that
+/// needs only the status line and `Content-Length` (the server frames every answer with it; one without it
+/// counts as failed and ends its connection), so that the processor time of a run is mostly the server's and not
+/// a client library's.
 enum HTTPLoad {
     /// Sends requests `0..<count` (request `i` is `request(i)`) to `host`:`port` and summarises the run.
     static func run(
@@ -70,13 +81,11 @@ enum HTTPLoad {
             for _ in 0..<concurrency {
                 tasks.addTask {
                     let done = group.next().makePromise(of: ([Double], Int).self)
-                    let workload = LoadWorkload(
-                        host: host, count: count, next: next, progress: progress, request: request)
+                    let workload = LoadWorkload(count: count, next: next, progress: progress, request: request)
                     _ = try await ClientBootstrap(group: group)
                         .channelOption(.socketOption(.tcp_nodelay), value: 1)
                         .channelInitializer { channel in
                             channel.eventLoop.makeCompletedFuture {
-                                try channel.pipeline.syncOperations.addHTTPClientHandlers()
                                 try channel.pipeline.syncOperations.addHandler(
                                     LoadConnection(workload: workload, done: done))
                             }
@@ -99,7 +108,6 @@ enum HTTPLoad {
 
 /// What every connection of a run shares: the request numbers still to send and how to make a request.
 struct LoadWorkload: Sendable {
-    let host: String
     let count: Int
     let next: SharedCounter
     let progress: ProgressBar
@@ -108,15 +116,16 @@ struct LoadWorkload: Sendable {
 
 /// One keep-alive connection of a load run, confined to its event loop.
 final class LoadConnection: ChannelInboundHandler {
-    typealias InboundIn = HTTPClientResponsePart
-    typealias OutboundOut = HTTPClientRequestPart
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
     private let workload: LoadWorkload
     private let done: EventLoopPromise<([Double], Int)>
     private var latencies = [Double]()
     private var failures = 0
     private var sent: NIODeadline?
-    private var succeeded = false
+    private var received = ByteBuffer()
+    private var answer: HTTPAnswerHead?
     private var finished = false
 
     init(workload: LoadWorkload, done: EventLoopPromise<([Double], Int)>) {
@@ -129,13 +138,25 @@ final class LoadConnection: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            succeeded = (200..<300).contains(head.status.code)
-        case .body:
-            break
-        case .end:
-            if let sent, succeeded {
+        var bytes = unwrapInboundIn(data)
+        received.writeBuffer(&bytes)
+        while true {
+            if answer == nil {
+                switch HTTPAnswerHead.parse(&received) {
+                case .incomplete: return
+                case .unframed:
+                    failures += 1
+                    sent = nil
+                    context.close(promise: nil)
+                    return
+                case .head(let head): answer = head
+                }
+            }
+            guard let head = answer, received.readableBytes >= head.bodyByteCount else { return }
+            received.moveReaderIndex(forwardBy: head.bodyByteCount)
+            received.discardReadBytes()
+            answer = nil
+            if let sent, (200..<300).contains(head.status) {
                 latencies.append(Double((NIODeadline.now() - sent).nanoseconds) / 1e9)
             } else {
                 failures += 1
@@ -163,22 +184,77 @@ final class LoadConnection: ChannelInboundHandler {
             return
         }
         let request = workload.request(index)
-        var head = HTTPRequestHead(version: .http1_1, method: request.method, uri: request.uri)
-        head.headers.add(name: "Host", value: workload.host)
-        if let body = request.body {
-            head.headers.add(name: "Content-Type", value: "application/json")
-            head.headers.add(name: "Content-Length", value: String(body.readableBytes))
-        }
         sent = .now()
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        if let body = request.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(request.bytes), promise: nil)
     }
 
     private func finish() {
         guard !finished else { return }
         finished = true
         done.succeed((latencies, failures))
+    }
+}
+
+/// The status and body length of an HTTP/1.1 answer, read from its head.
+struct HTTPAnswerHead {
+    /// The status code.
+    let status: Int
+    /// The body's length from `Content-Length`.
+    let bodyByteCount: Int
+
+    /// What the start of a buffer holds.
+    enum Parsed {
+        /// Not yet a whole head.
+        case incomplete
+        /// A head without a status code or `Content-Length`: its answer's end cannot be found.
+        case unframed
+        /// A head, now read from the buffer.
+        case head(HTTPAnswerHead)
+    }
+
+    /// Reads an answer's head from the start of `buffer` when it is all there.
+    static func parse(_ buffer: inout ByteBuffer) -> Parsed {
+        let (parsed, headByteCount) = buffer.withUnsafeReadableBytes { bytes -> (Parsed, Int) in
+            guard let end = headEnd(bytes) else { return (.incomplete, 0) }
+            let head = UnsafeRawBufferPointer(rebasing: bytes[..<end])
+            guard head.starts(with: "HTTP/1.".utf8), head.count >= 12, let status = decimal(head[9..<12]) else {
+                return (.unframed, end)
+            }
+            var lineStart = 0
+            while let newline = head[lineStart...].firstIndex(of: 10) {
+                lineStart = newline + 1
+                let line = head[lineStart...]
+                guard line.count > contentLength.count,
+                    zip(line, contentLength).allSatisfy({ ((65...90).contains($0) ? $0 | 0x20 : $0) == $1 })
+                else { continue }
+                let value = line.dropFirst(contentLength.count).prefix { $0 != 13 }.drop { $0 == 32 }
+                guard let length = decimal(value) else { break }
+                return (.head(HTTPAnswerHead(status: status, bodyByteCount: length)), end)
+            }
+            return (.unframed, end)
+        }
+        buffer.moveReaderIndex(forwardBy: headByteCount)
+        return parsed
+    }
+
+    /// `content-length:` in lower case.
+    private static let contentLength = Array("content-length:".utf8)
+
+    /// The length of the head (up to and with its empty line), if it is all in `bytes`.
+    private static func headEnd(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        for index in 3..<bytes.count
+        where bytes[index] == 10 && bytes[index - 1] == 13 && bytes[index - 2] == 10 && bytes[index - 3] == 13 {
+            return index + 1
+        }
+        return nil
+    }
+
+    /// The value of ASCII decimal digits (at most 18, no sign, trailing spaces allowed).
+    private static func decimal(_ digits: Slice<UnsafeRawBufferPointer>) -> Int? {
+        let digits = digits.prefix { $0 != 32 }
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 }
 
