@@ -117,6 +117,7 @@ let package = Package(
             dependencies: [
                 "TabellaBoard", "tabella",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -5,9 +5,9 @@ import Synchronization
 /// thread, with one prepared statement per number of nodes: a proof reads its lower-level hashes in one statement,
 /// one read transaction and one lock of the write-ahead log's index, without a hop to another thread.
 ///
-/// The statement is a `UNION ALL` of primary-key lookups (SQLite plans `(level, idx) IN (VALUES …)` as a scan of
-/// the table). A stored node never changes, so no read needs to see the same snapshot as another. Idle connections
-/// wait in a pool; there is one per thread reading at the same time.
+/// The statement is a `UNION ALL` of primary-key lookups by ``NodeID/sqliteKey``. A stored node never changes, so
+/// no read needs to see the same snapshot as another. Idle connections wait in a pool; there is one per thread
+/// reading at the same time.
 final class SQLiteNodeReader: Sendable {
     /// The most nodes looked up by one statement; longer lists take several.
     static let nodesPerStatement = 64
@@ -77,22 +77,20 @@ final class SQLiteNodeConnection: @unchecked Sendable {
         }
         var next = ids.startIndex
         for (position, id) in ids.enumerated() {
-            sqlite3_bind_int64(statement, Int32(2 * position + 1), Int64(id.level))
-            sqlite3_bind_int64(statement, Int32(2 * position + 2), Int64(bitPattern: id.index))
+            // A node beyond any log is looked up as key -1, which no node has.
+            sqlite3_bind_int64(statement, Int32(position + 1), id.sqliteKey ?? -1)
         }
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { return }
             guard status == SQLITE_ROW else { throw failure("read tree nodes") }
-            let level = Int(sqlite3_column_int64(statement, 0))
-            let index = UInt64(bitPattern: sqlite3_column_int64(statement, 1))
-            let count = Int(sqlite3_column_bytes(statement, 2))
-            guard (0..<64).contains(level), let bytes = sqlite3_column_blob(statement, 2) else {
-                throw BoardError(.corrupted, "a stored tree node has level \(level) or no hash")
+            let id = try NodeID(sqliteKey: sqlite3_column_int64(statement, 0))
+            let count = Int(sqlite3_column_bytes(statement, 1))
+            guard let bytes = sqlite3_column_blob(statement, 1) else {
+                throw BoardError(.corrupted, "the stored tree node \(id) has no hash")
             }
             // SQLite returns the rows of a UNION ALL in the order of its parts, so the next node asked for is
             // normally the row's; the search goes on around the list in case it is not.
-            let id = NodeID(level: level, index: index)
             let positions = ids.indices
             guard let position = (next..<positions.upperBound).first(where: { ids[$0] == id })
                     ?? (positions.lowerBound..<next).first(where: { ids[$0] == id })
@@ -104,7 +102,7 @@ final class SQLiteNodeConnection: @unchecked Sendable {
 
     private func prepared(count: Int) throws(BoardError) -> OpaquePointer {
         if let statement = statements[count] { return statement }
-        let sql = Array(repeating: "SELECT level, idx, hash FROM nodes WHERE level = ? AND idx = ?", count: count)
+        let sql = Array(repeating: "SELECT key, hash FROM tree_nodes WHERE key = ?", count: count)
             .joined(separator: " UNION ALL ")
         var statement: OpaquePointer?
         guard sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,

@@ -49,37 +49,42 @@ public final class SQLiteStorage: BoardStorage {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             if !options.readOnly { try pool.write(Self.createSchema) }
-            upperLevels.record(try pool.read(Self.readUpperLevels))
+            try loadUpperLevels(size: try pool.read(Self.readHead).size)
         } catch {
             throw Self.storageError(error, doing: "open the board database \(path)")
         }
     }
 
+    /// Creates the tables, and moves the tree nodes of a file written before nodes were keyed by
+    /// ``NodeID/sqliteKey`` (a table `nodes` keyed by level and index) into `tree_nodes`.
     private static func createSchema(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TABLE IF NOT EXISTS entries (
                     idx INTEGER PRIMARY KEY, entry_id BLOB NOT NULL UNIQUE, leaf BLOB NOT NULL);
-                CREATE TABLE IF NOT EXISTS nodes (
-                    level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
-                    PRIMARY KEY (level, idx)) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS tree_nodes (key INTEGER PRIMARY KEY, hash BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS head (
                     id INTEGER PRIMARY KEY CHECK (id = 0), size INTEGER NOT NULL, checkpoint TEXT);
                 INSERT OR IGNORE INTO head (id, size, checkpoint) VALUES (0, 0, NULL);
                 """)
+        if try db.tableExists("nodes") {
+            try db.execute(
+                sql: """
+                    INSERT INTO tree_nodes (key, hash) SELECT ((idx << level) << 6) | level, hash FROM nodes;
+                    DROP TABLE nodes;
+                    """)
+        }
     }
 
-    /// Every stored node at the cached levels, by level and index.
-    private static func readUpperLevels(_ db: Database) throws -> [StoredNode] {
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT level, idx, hash FROM nodes WHERE level >= ? ORDER BY level, idx",
-            arguments: [UpperLevelCache.lowestLevel])
-        var nodes = [StoredNode]()
-        while let row = try rows.next() {
-            let id = NodeID(level: row[0], index: UInt64(row[1] as Int64))
-            nodes.append(StoredNode(id: id, hash: [UInt8](row[2] as Data)))
+    /// Reads the stored nodes at the cached levels of a tree of `size` leaves into the cache, level by level.
+    private func loadUpperLevels(size: UInt64) throws(BoardError) {
+        var level = UpperLevelCache.lowestLevel
+        while level < 57, size >> UInt64(level) > 0 {
+            let ids = (0..<size >> UInt64(level)).map { NodeID(level: level, index: $0) }
+            let hashes = try NodeID.required(ids, try nodeReader.hashes(of: ids))
+            upperLevels.record(zip(ids, hashes).map { StoredNode(id: $0, hash: $1) })
+            level += 1
         }
-        return nodes
     }
 
     /// The log's size and latest checkpoint.
@@ -119,9 +124,12 @@ public final class SQLiteStorage: BoardStorage {
                 for (index, record) in plan.rows {
                     try insertEntry.execute(arguments: [Int64(index), Data(record.id), Data(record.leaf)])
                 }
-                let insertNode = try db.cachedStatement(sql: "INSERT INTO nodes (level, idx, hash) VALUES (?, ?, ?)")
+                let insertNode = try db.cachedStatement(sql: "INSERT INTO tree_nodes (key, hash) VALUES (?, ?)")
                 for node in plan.nodes {
-                    try insertNode.execute(arguments: [node.id.level, Int64(node.id.index), Data(node.hash)])
+                    guard let key = node.id.sqliteKey else {
+                        throw BoardError(.storageUnavailable, "a SQLite board holds fewer than 2^57 entries")
+                    }
+                    try insertNode.execute(arguments: [key, Data(node.hash)])
                 }
                 let checkpoint = sign(plan.edge.size, plan.edge.root)
                 try db.execute(
@@ -169,15 +177,7 @@ public final class SQLiteStorage: BoardStorage {
 
     /// The hashes of the nodes at `level` with indices in `range`.
     public func levelHashes(level: Int, in range: Range<UInt64>) async throws(BoardError) -> [[UInt8]] {
-        let rows = try await read("read a tile") { db in
-            try Data.fetchAll(
-                db, sql: "SELECT hash FROM nodes WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx",
-                arguments: [level, Int64(range.lowerBound), Int64(range.upperBound)])
-        }
-        guard rows.count == range.count else {
-            throw BoardError(.corrupted, "nodes \(range) of level \(level) are not all stored")
-        }
-        return rows.map { [UInt8]($0) }
+        try await storedHashes(of: range.map { NodeID(level: level, index: $0) })
     }
 
     /// The index of the entry with identity `id`, if stored.
