@@ -21,6 +21,8 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
     private var ledger: ElectionLedger<Suite>
     private var pending: [[UInt8]: CheckedBallot<Suite.Group>] = [:]
     private var inFlight = 0
+    /// Lifecycle entries waiting for ``inFlight`` to reach zero.
+    private var waitingForLog: [CheckedContinuation<Void, Never>] = []
     private var reader: LogReader?
     private var queue: BallotCheckQueue<Suite.Group>?
 
@@ -84,7 +86,7 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
         async throws(BoardError)
     {
         if entries.contains(where: { !BallotChecker<Suite.Group>.isBallot($0) }) {
-            while inFlight > 0 { try? await Task.sleep(for: .milliseconds(1)) }
+            while inFlight > 0 { await withCheckedContinuation { waitingForLog.append($0) } }
         }
         if let authority, let first = entries.first, ledger.phase == .definition, first.signer != authority {
             throw BoardError(.rejected, "this board takes the election definition only from its pinned authority")
@@ -121,17 +123,27 @@ public actor ElectionAdmission<Suite: CocktailCiphersuite>: AdmissionPolicy {
                 ledger.placeResult(entry, index: index)
             }
         }
-        inFlight -= entries.count
+        settle(entries.count)
     }
 
     /// Rebuilds the state from the log: the abandoned entries were applied but are not in it.
     ///
     /// Ballots of other requests still on their way to the log stay pending and are placed when they arrive.
     public func abandoned(_ entries: [BoardEntry]) async {
-        inFlight -= entries.count
+        defer { settle(entries.count) }
         for entry in entries { pending.removeValue(forKey: entry.id) }
         guard let reader else { return }
         try? await load(from: reader)
+    }
+
+    /// Counts `count` admitted entries as settled (in the log or abandoned); when none is left in flight, the
+    /// lifecycle entries waiting for the log go on.
+    private func settle(_ count: Int) {
+        inFlight -= count
+        guard inFlight == 0 else { return }
+        let waiting = waitingForLog
+        waitingForLog = []
+        for continuation in waiting { continuation.resume() }
     }
 
     private static func boardError(_ rejection: ElectionRejection, position: Int, of count: Int) -> BoardError {
