@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
 

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Logging
 import TabellaBoard
@@ -13,16 +14,19 @@ public struct LocalElectionBoard: Sendable {
     public let server: RunningBoardServer
     /// A client of the server.
     public let client: BoardClient
+    /// The HTTP client behind ``client``, shut down by ``stop()``.
+    private let http: HTTPClient
 
     /// The key that verifies the board's checkpoints.
     public var logKey: Ed25519NoteVerifier { board.verifier }
     /// The board's origin.
     public var origin: String { board.origin }
 
-    /// Opens (or creates) the database at `path` and serves the election on `host`, on a free port.
+    /// Opens (or creates) the database at `path` and serves the election on `host`, on a free port; ``client``
+    /// keeps up to `connections` connections open at once (one per request in progress).
     public static func start(
         path: String, election: String, group: ElectionGroup, signer: Ed25519NoteSigner,
-        authority: Ed25519.PublicKey?, host: String = "127.0.0.1", logger: Logger
+        authority: Ed25519.PublicKey?, host: String = "127.0.0.1", connections: Int = 8, logger: Logger
     ) async throws -> LocalElectionBoard {
         let storage = try SQLiteStorage(path: path)
         let policy = try await group.run(AdmissionFactory(election: election, authority: authority))
@@ -34,11 +38,16 @@ public struct LocalElectionBoard: Sendable {
         configuration.port = 0
         configuration.rateLimit = nil
         let server = try await RunningBoardServer.start(board: board, configuration: configuration, logger: logger)
-        return LocalElectionBoard(board: board, server: server, client: BoardClient(baseURL: server.baseURL))
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, connections)
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        return LocalElectionBoard(board: board, server: server,
+                                  client: BoardClient(baseURL: server.baseURL, httpClient: http), http: http)
     }
 
-    /// Stops the server and closes the database.
+    /// Stops the client and the server and closes the database.
     public func stop() async {
+        try? await http.shutdown()
         await server.stop()
         await board.close()
     }

@@ -101,7 +101,7 @@ private struct Runner: ElectionSuiteAction {
             let local = try await LocalElectionBoard.start(
                 path: directory.appendingPathComponent("board.sqlite").path, election: election, group: shape.group,
                 signer: Ed25519NoteSigner(name: "localhost/\(election)", privateKey: Ed25519.PrivateKey()),
-                authority: authorityKey.publicKey, logger: logger)
+                authority: authorityKey.publicKey, connections: shape.concurrency, logger: logger)
             let now = Int64(Date().timeIntervalSince1970)
             let manifest = ElectionManifest(
                 electionID: election, title: "Tabella demonstration", contests: shape.contests,

@@ -114,7 +114,10 @@ struct P256JacobianPoint {
     /// for the point at infinity), written straight into the result.
     static func encode(_ points: [P256JacobianPoint]) -> [UInt8] {
         var inverses = points.map(\.z)
-        inverses.withUnsafeMutableBufferPointer { P256FieldElement.invertAll($0) }
+        // Affine points (decoded ones, z = 1) need no inversion.
+        if inverses.contains(where: { $0 != .one }) {
+            inverses.withUnsafeMutableBufferPointer { P256FieldElement.invertAll($0) }
+        }
         return [UInt8](unsafeUninitializedCapacity: 33 * points.count) { bytes, initialized in
             for (index, (point, zInverse)) in zip(points, inverses).enumerated() {
                 let start = 33 * index
