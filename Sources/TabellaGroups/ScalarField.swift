@@ -166,16 +166,19 @@ public struct ScalarField: Sendable, Hashable {
     /// `count` uniformly random scalars from one draw of random bytes (one system call rather than `count`).
     public func random(count: Int) -> [Scalar] {
         let width = byteCount + 16
-        var bytes = SecureRandom.bytes(count: count * width)
-        defer { for index in bytes.indices { bytes[index] = 0 } }
         if let fourLimbs {
-            return bytes.withUnsafeBufferPointer { all in
-                (0..<count).map {
+            // The bytes stay in a temporary buffer (on the stack when it fits), wiped before it is released.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * width) { all in
+                SecureRandom.fill(UnsafeMutableRawBufferPointer(all))
+                defer { SecureRandom.wipe(UnsafeMutableRawBufferPointer(all)) }
+                return (0..<count).map {
                     Self.reduce(bigEndian: UnsafeBufferPointer(rebasing: all[$0 * width..<($0 + 1) * width]),
                                 fourLimbs)
                 }
             }
         }
+        var bytes = SecureRandom.bytes(count: count * width)
+        defer { for index in bytes.indices { bytes[index] = 0 } }
         let wideCount = max(Limbs.count(forBytes: width), limbCount)
         var scratch = [UInt](repeating: 0, count: tgmp_mpn_sec_div_r_itch(wideCount, limbCount))
         return (0..<count).map {

@@ -14,19 +14,28 @@ public enum SecureRandom {
     /// system call instead of one per 256 bytes (a ballot's proofs draw about 4.6 KB: 18 calls took about 27 µs);
     /// the bytes are as good as the system's as long as ChaCha20 is a secure stream cipher. The key is wiped.
     public static func bytes(count: Int) -> [UInt8] {
-        LibraryInitialization.ensure()
         var output = [UInt8](repeating: 0, count: count)
-        output.withUnsafeMutableBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            guard buffer.count > directByteCount else { return randombytes_buf(base, buffer.count) }
-            var key = [UInt8](repeating: 0, count: randombytes_seedbytes())
-            key.withUnsafeMutableBytes { key in
-                randombytes_buf(key.baseAddress!, key.count)
-                randombytes_buf_deterministic(base, buffer.count, key.bindMemory(to: UInt8.self).baseAddress!)
-                sodium_memzero(key.baseAddress!, key.count)
-            }
-        }
+        output.withUnsafeMutableBytes { fill($0) }
         return output
+    }
+
+    /// Fills `buffer` with uniformly random bytes, as ``bytes(count:)`` makes them (for callers that keep the
+    /// bytes in memory of their own, such as a stack buffer wiped after use).
+    static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+        LibraryInitialization.ensure()
+        guard let base = buffer.baseAddress else { return }
+        guard buffer.count > directByteCount else { return randombytes_buf(base, buffer.count) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: randombytes_seedbytes()) { key in
+            randombytes_buf(key.baseAddress!, key.count)
+            randombytes_buf_deterministic(base, buffer.count, key.baseAddress!)
+            sodium_memzero(key.baseAddress!, key.count)
+        }
+    }
+
+    /// Overwrites `buffer` with zeros in a way the compiler does not remove (`sodium_memzero`).
+    static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
+        sodium_memzero(base, buffer.count)
     }
 
     /// Returns a uniformly random 64-bit integer.
