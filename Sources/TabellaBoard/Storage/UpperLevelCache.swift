@@ -5,12 +5,13 @@ import Synchronization
 ///
 /// A stored node never changes, so a cached hash is never stale. Each level is one contiguous buffer of the
 /// hashes of its nodes `0..<count`, extended as commits complete new nodes: a log of `n` entries holds about
-/// `n / 2^(lowestLevel - 1)` nodes here, 32 bytes each (a quarter of a byte per entry at level 8, 250 KB for a
-/// million entries), with no per-node allocation. Nodes below ``lowestLevel`` are one tile of a proof's path and
-/// are read from the database.
+/// `n / 2^(lowestLevel - 1)` nodes here, 32 bytes each (two bytes per entry at level 5, 2 MB for a million
+/// entries), with no per-node allocation. Nodes below ``lowestLevel`` are read from the database: the subtrees
+/// beside a leaf within its 32-leaf block, which the SQLite file keeps in one or two pages (``NodeID/sqliteKey``).
 final class UpperLevelCache: Sendable {
-    /// The lowest level kept: the first level above a c2sp.org/tlog-tiles tile of leaves.
-    static let lowestLevel = 8
+    /// The lowest level kept. The siblings of a leaf's path at levels 5 to 7 lie 32 to 256 leaves away, up to
+    /// five pages apart in the file; in memory they save a proof most of its page reads.
+    static let lowestLevel = 5
 
     private let levels = Mutex<[[UInt8]]>([])
 
