@@ -112,18 +112,25 @@ public struct BoardEntry: Sendable, Hashable {
     }
 
     /// The binary encoding without the signature.
-    private var unsignedEncoding: [UInt8] {
-        var bytes = [Self.version, UInt8(type.utf8.count)] + Array(type.utf8)
-        bytes += [UInt8(election.utf8.count)] + Array(election.utf8)
-        bytes += UInt32(payload.count).bigEndianBytes + payload + signer.bytes
+    private func unsignedEncoding(after prefix: [UInt8], reserving extra: Int) -> [UInt8] {
+        var bytes = prefix
+        bytes.reserveCapacity(prefix.count + 1 + 1 + type.utf8.count + 1 + election.utf8.count + 4 + payload.count
+            + Ed25519.publicKeyByteCount + extra)
+        bytes += [Self.version, UInt8(type.utf8.count)]
+        bytes += type.utf8
+        bytes.append(UInt8(election.utf8.count))
+        bytes += election.utf8
+        bytes += UInt32(payload.count).bigEndianBytes
+        bytes += payload
+        bytes += signer.bytes
         return bytes
     }
 
     /// The bytes the signature covers.
-    public var signedMessage: [UInt8] { Self.domain + unsignedEncoding }
+    public var signedMessage: [UInt8] { unsignedEncoding(after: Self.domain, reserving: 0) }
 
     /// The binary encoding: the leaf of the Merkle tree.
-    public var encoded: [UInt8] { unsignedEncoding + signature }
+    public var encoded: [UInt8] { unsignedEncoding(after: [], reserving: signature.count) + signature }
 
     /// The entry's identity for replay detection: SHA-256 of the signed message. The same signed content is one
     /// entry, whatever signature bytes it carries.

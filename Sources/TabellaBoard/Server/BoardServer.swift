@@ -80,8 +80,9 @@ struct BoardMiddleware: RouterMiddleware {
         async throws -> Response
     {
         let response: Response
-        let exempt = ["/health", "/live", "/metrics"].contains(request.uri.path)
-        if !exempt, let limiter, !limiter.allow(context.clientKey) {
+        if let limiter, !["/health", "/live", "/metrics"].contains(request.uri.path),
+            !limiter.allow(context.clientKey)
+        {
             response = BoardError(.rateLimited, "more than the allowed requests per second from this client").response
         } else {
             do {

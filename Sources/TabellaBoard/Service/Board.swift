@@ -62,7 +62,7 @@ public final class Board: Sendable {
                 for (group, outcome) in zip(groups, outcomes) {
                     guard case .appended(let first) = outcome else { continue }
                     for (offset, record) in group.enumerated() {
-                        appended.append((first + UInt64(offset), MerkleHash.leaf(record.leaf)))
+                        appended.append((first + UInt64(offset), record.leafHash))
                     }
                 }
                 knownSize.raise(to: result.size)

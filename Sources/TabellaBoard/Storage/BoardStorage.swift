@@ -4,17 +4,20 @@ public struct EntryRecord: Sendable, Hashable {
     public let id: [UInt8]
     /// The leaf bytes (``BoardEntry/encoded``).
     public let leaf: [UInt8]
+    /// The leaf's RFC 6962 hash, worked out once when the record is made (on the request's thread, not in the
+    /// commit that all requests wait for).
+    public let leafHash: [UInt8]
 
     /// A record of `entry`.
     public init(_ entry: BoardEntry) {
-        id = entry.id
-        leaf = entry.encoded
+        self.init(id: entry.id, leaf: entry.encoded)
     }
 
     /// A record from stored parts.
     public init(id: [UInt8], leaf: [UInt8]) {
         self.id = id
         self.leaf = leaf
+        leafHash = MerkleHash.leaf(leaf)
     }
 }
 
@@ -102,7 +105,7 @@ public struct AppendPlan: Sendable {
             for record in group {
                 seen.insert(record.id)
                 rows.append((self.edge.size, record))
-                nodes += self.edge.append(leafHash: MerkleHash.leaf(record.leaf))
+                nodes += self.edge.append(leafHash: record.leafHash)
             }
         }
     }

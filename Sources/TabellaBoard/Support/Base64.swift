@@ -47,33 +47,47 @@ public enum Base64 {
         guard text.count % 4 == 0 else { return nil }
         guard text.count > 0 else { return [] }
         let paddingCount = text[text.count - 1] != padding ? 0 : text[text.count - 2] != padding ? 1 : 2
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(text.count / 4 * 3 - paddingCount)
-        var position = 0
-        while position < text.count {
-            let last = position + 4 == text.count
-            var group: UInt32 = 0
-            for offset in 0..<4 {
-                let character = text[position + offset]
-                let value: UInt8
-                if last && offset >= 4 - paddingCount {
-                    value = 0
-                } else {
-                    value = values[Int(character)]
-                    guard value != 0xFF else { return nil }
+        let byteCount = text.count / 4 * 3 - paddingCount
+        var valid = true
+        let bytes = values.withUnsafeBufferPointer { values in
+            [UInt8](unsafeUninitializedCapacity: byteCount) { bytes, initialized in
+                var output = 0
+                // The groups before the last: four characters of the alphabet (0xFF marks any other byte).
+                for start in stride(from: 0, to: text.count - 4, by: 4) {
+                    let a = values[Int(text[start])], b = values[Int(text[start + 1])]
+                    let c = values[Int(text[start + 2])], d = values[Int(text[start + 3])]
+                    guard (a | b | c | d) & 0xC0 == 0 else {
+                        valid = false
+                        return
+                    }
+                    let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    bytes[output] = UInt8(truncatingIfNeeded: group >> 16)
+                    bytes[output + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                    bytes[output + 2] = UInt8(truncatingIfNeeded: group)
+                    output += 3
                 }
-                group = group << 6 | UInt32(value)
-            }
-            bytes.append(UInt8(group >> 16))
-            if !last || paddingCount < 2 { bytes.append(UInt8(group >> 8 & 0xFF)) }
-            if !last || paddingCount < 1 { bytes.append(UInt8(group & 0xFF)) }
-            if last {
-                // The bits of the last character that no byte uses must be zero in the one canonical text.
+                // The last group: its padding, and zero bits after the last byte (the one canonical text).
+                var group: UInt32 = 0
+                for offset in 0..<4 {
+                    let value = offset < 4 - paddingCount ? values[Int(text[text.count - 4 + offset])] : 0
+                    guard value & 0xC0 == 0 else {
+                        valid = false
+                        return
+                    }
+                    group = group << 6 | UInt32(value)
+                }
                 let unused: UInt32 = paddingCount == 2 ? 0xFFFF : paddingCount == 1 ? 0xFF : 0
-                guard group & unused == 0 else { return nil }
+                guard group & unused == 0 else {
+                    valid = false
+                    return
+                }
+                for shift in [16, 8, 0].prefix(3 - paddingCount) {
+                    bytes[output] = UInt8(truncatingIfNeeded: group >> UInt32(shift))
+                    output += 1
+                }
+                initialized = output
             }
-            position += 4
         }
-        return bytes
+        return valid ? bytes : nil
     }
 }
