@@ -95,11 +95,15 @@ public struct RangeProofBatch<Group: PrimeOrderGroup>: Sendable {
     private func combinedCheck(_ items: [Item]) -> Bool {
         let group = key.group
         let field = group.scalars
+        // Two random exponents per branch, all from one draw of random bytes.
         let randomBytes = (exponentBits + 7) / 8
+        let branches = items.reduce(0) { $0 + ($1.proof.commitments == nil ? 0 : $1.proof.challenges.count) }
+        let random = SecureRandom.bytes(count: 2 * branches * randomBytes)
+        var nextRandom = 0
         func shortRandom() -> Scalar {
-            var bytes = SecureRandom.bytes(count: randomBytes)
-            let excess = randomBytes * 8 - exponentBits
-            bytes[0] &= UInt8(0xff >> excess)
+            var bytes = Array(random[nextRandom..<nextRandom + randomBytes])
+            nextRandom += randomBytes
+            bytes[0] &= UInt8(0xff >> (randomBytes * 8 - exponentBits))
             return field.reduce(bigEndian: bytes)
         }
         var generatorExponent = field.zero
