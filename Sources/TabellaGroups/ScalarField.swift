@@ -139,8 +139,8 @@ public struct ScalarField: Sendable, Hashable {
         let invertible = result.withUnsafeMutableBufferPointer { r in
             input.withUnsafeMutableBufferPointer { i in
                 scratch.withUnsafeMutableBufferPointer { s in
-                    tgmp_mpn_sec_invert(r.baseAddress, i.baseAddress, modulusLimbs, n, mp_bitcnt_t(2 * n * UInt.bitWidth),
-                                        s.baseAddress)
+                    tgmp_mpn_sec_invert(r.baseAddress, i.baseAddress, modulusLimbs, n,
+                                        mp_bitcnt_t(2 * n * UInt.bitWidth), s.baseAddress)
                 }
             }
         }
@@ -283,7 +283,8 @@ public struct ScalarField: Sendable, Hashable {
     public func scalar<Bytes: Collection<UInt8>>(bigEndian bytes: Bytes) throws(GroupError) -> Scalar {
         let significant = Array(bytes.drop { $0 == 0 })
         guard significant.count <= limbCount * 8 else {
-            throw GroupError(.outOfRange, "a scalar of \(significant.count) bytes is not below the \(bitCount)-bit order q")
+            throw GroupError(.outOfRange,
+                             "a scalar of \(significant.count) bytes is not below the \(bitCount)-bit order q")
         }
         let limbs = Limbs.fromBigEndian(significant, count: limbCount)
         let borrow = limbs.withUnsafeBufferPointer { value in
