@@ -22,16 +22,31 @@ public enum Base64 {
 
     /// Appends the base64 text of `bytes` to `text`.
     public static func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, to text: inout [UInt8]) {
-        text.reserveCapacity(text.count + (bytes.count + 2) / 3 * 4)
-        var iterator = bytes.makeIterator()
-        while let first = iterator.next() {
-            let second = iterator.next()
-            let third = second == nil ? nil : iterator.next()
-            let group = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
-            text.append(alphabet[Int(group >> 18)])
-            text.append(alphabet[Int(group >> 12 & 0x3F)])
-            text.append(second == nil ? padding : alphabet[Int(group >> 6 & 0x3F)])
-            text.append(third == nil ? padding : alphabet[Int(group & 0x3F)])
+        let appended: Void? = bytes.withContiguousStorageIfAvailable { append($0, to: &text) }
+        if appended == nil { Array(bytes).withUnsafeBufferPointer { append($0, to: &text) } }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        let start = text.count
+        let count = (bytes.count + 2) / 3 * 4
+        text += repeatElement(padding, count: count)
+        alphabet.withUnsafeBufferPointer { alphabet in
+            text.withUnsafeMutableBufferPointer { text in
+                var output = start
+                var input = 0
+                while input < bytes.count {
+                    let remaining = bytes.count - input
+                    let group =
+                        UInt32(bytes[input]) << 16 | (remaining > 1 ? UInt32(bytes[input + 1]) << 8 : 0)
+                        | (remaining > 2 ? UInt32(bytes[input + 2]) : 0)
+                    text[output] = alphabet[Int(group >> 18)]
+                    text[output + 1] = alphabet[Int(group >> 12 & 0x3F)]
+                    if remaining > 1 { text[output + 2] = alphabet[Int(group >> 6 & 0x3F)] }
+                    if remaining > 2 { text[output + 3] = alphabet[Int(group & 0x3F)] }
+                    input += 3
+                    output += 4
+                }
+            }
         }
     }
 
