@@ -113,9 +113,8 @@ final class SQLiteNodeConnection: @unchecked Sendable {
     }
 
     private func failure(_ what: String) -> BoardError {
-        BoardError(
-            .storageUnavailable,
-            "could not \(what): SQLite \(sqlite3_extended_errcode(database)): \(String(cString: sqlite3_errmsg(database)))"
-        )
+        let message = String(cString: sqlite3_errmsg(database))
+        return BoardError(
+            .storageUnavailable, "could not \(what): SQLite \(sqlite3_extended_errcode(database)): \(message)")
     }
 }
