@@ -228,22 +228,11 @@ struct P256FieldElement: Equatable {
     private static func multiplyAccumulate(
         _ t: inout (UInt64, UInt64, UInt64, UInt64, UInt64), _ a: P256FieldElement, _ word: UInt64
     ) {
-        let w = UInt128(word)
-        var c = UInt128(a.l0) &* w &+ UInt128(t.0)
-        let u0 = UInt64(truncatingIfNeeded: c)
-        c = UInt128(a.l1) &* w &+ UInt128(t.1) &+ (c >> 64)
-        let u1 = UInt64(truncatingIfNeeded: c)
-        c = UInt128(a.l2) &* w &+ UInt128(t.2) &+ (c >> 64)
-        let u2 = UInt64(truncatingIfNeeded: c)
-        c = UInt128(a.l3) &* w &+ UInt128(t.3) &+ (c >> 64)
-        let u3 = UInt64(truncatingIfNeeded: c)
-        c = UInt128(t.4) &+ (c >> 64)
-        let u4 = UInt64(truncatingIfNeeded: c)
-        let u5 = UInt64(truncatingIfNeeded: c >> 64)
+        let (u0, u1, u2, u3, u4, u5) = LimbProduct.addProduct(t, (a.l0, a.l1, a.l2, a.l3), word)
         // m = u0; u0 + m·p0 = m·2⁶⁴ exactly, so the low limb vanishes with a carry of m, and
         // m·p1 + m = m·2³².
         let m = UInt128(u0)
-        c = (m << 32) &+ UInt128(u1)
+        var c = (m << 32) &+ UInt128(u1)
         t.0 = UInt64(truncatingIfNeeded: c)
         c = UInt128(u2) &+ (c >> 64)
         t.1 = UInt64(truncatingIfNeeded: c)
