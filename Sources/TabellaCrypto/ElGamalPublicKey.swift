@@ -53,14 +53,9 @@ public struct ElGamalPublicKey<Group: PrimeOrderGroup>: Sendable {
 
     /// σ such that `K^σ = element`, searched in `0...bound`; `nil` when no value in the range fits.
     ///
-    /// A linear search with one multiplication per step: enough for ballots and small tallies. Variable-time, so
-    /// only for public values (tallies, challenged ballots).
+    /// One logarithm by a ``DiscreteLogTable`` built for it; for many logarithms in the same range, build the table
+    /// once. Variable-time, so only for public values (tallies, challenged ballots).
     public func discreteLog(of element: Group.Element, upTo bound: UInt64) -> UInt64? {
-        var power = group.identity
-        for value in 0...bound {
-            if power == element { return value }
-            power = group.multiply(power, self.element)
-        }
-        return nil
+        DiscreteLogTable(group: group, base: self.element, bound: bound).logarithm(of: element)
     }
 }

@@ -98,8 +98,8 @@ struct TrusteeCombine: AsyncParsableCommand {
             let decryption = try QuorumDecryption(group: suite.group, threshold: keys.threshold,
                 verificationShares: keys.verificationShares, ciphertexts: ciphertexts, partials: parsed,
                 domain: record.decryptionDomain(suite: suite))
-            let key = ElGamalPublicKey(group: suite.group, element: keys.groupKey)
-            return Outcome(values: decryption.plaintexts.map { key.discreteLog(of: $0, upTo: maxValue) },
+            let logarithms = DiscreteLogTable(group: suite.group, base: keys.groupKey, bound: maxValue)
+            return Outcome(values: decryption.plaintexts.map(logarithms.logarithm),
                 trustees: decryption.trustees,
                 excluded: decryption.excluded.map { error in
                     let id = error.participant ?? 0
