@@ -4,7 +4,7 @@ import TabellaBoard
 import Testing
 
 /// The SQLite file's tree nodes: a file written with the earlier table of nodes keyed by level and index is moved
-/// to the integer-keyed table when opened, and gives the same tree.
+/// to the integer-keyed table when opened for writing, and gives the same tree; opened read-only, it is refused.
 struct SQLiteLayoutTests {
     @Test func aFileWithTheEarlierNodeTableIsMovedAndKeepsItsTree() async throws {
         let folder = temporaryDirectory()
@@ -27,6 +27,11 @@ struct SQLiteLayoutTests {
                     """)
         }
         try file.close()
+
+        // Read-only, the file cannot be converted: a clear refusal, and the file is left as it was.
+        let refusal = #expect(throws: BoardError.self) { try SQLiteStorage(path: path, options: .init(readOnly: true)) }
+        #expect(refusal?.code == .storageUnavailable)
+        #expect(refusal?.message.contains("open it once for writing") == true)
 
         let reopened = try SQLiteStorage(path: path)
         defer { Task { await reopened.close() } }

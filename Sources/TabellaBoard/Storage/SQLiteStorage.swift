@@ -31,7 +31,8 @@ public final class SQLiteStorage: BoardStorage {
 
     /// Opens (creating if needed) the board database at `path`.
     ///
-    /// - Throws: ``BoardError`` `storageUnavailable` when the file cannot be opened or its schema created.
+    /// - Throws: ``BoardError`` `storageUnavailable` when the file cannot be opened or its schema created, or when
+    ///   a file with the earlier tree-node table is opened read-only (only a writable open converts it).
     public init(path: String, options: Options = Options()) throws(BoardError) {
         var configuration = Configuration()
         configuration.readonly = options.readOnly
@@ -49,6 +50,11 @@ public final class SQLiteStorage: BoardStorage {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             if !options.readOnly { try pool.write(Self.createSchema) }
+            if options.readOnly, try pool.read({ try $0.tableExists("nodes") && !$0.tableExists("tree_nodes") }) {
+                throw BoardError(
+                    .storageUnavailable, "the board database \(path) keeps its tree in the earlier `nodes` table; "
+                        + "open it once for writing (without --read-only) to move it to `tree_nodes`")
+            }
             try loadUpperLevels(size: try pool.read(Self.readHead).size)
         } catch {
             throw Self.storageError(error, doing: "open the board database \(path)")
