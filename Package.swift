@@ -97,7 +97,7 @@ let package = Package(
             ]
         ),
 
-        // Helpers shared by the test targets: locating Vectors/ and reading vector JSON.
+        // Helpers shared by the test targets: locating Vectors/, reading vector JSON, temporary folders.
         .target(name: "TabellaTestSupport", dependencies: ["TabellaGroups"]),
 
         .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport", "COpenSSL"]),
@@ -111,12 +111,12 @@ let package = Package(
         .testTarget(
             name: "TabellaElectionTests",
             dependencies: ["TabellaElection", "TabellaVerifier", "TabellaBoard", "TabellaRecord", "TabellaCrypto",
-                           "TabellaGroups"]
+                           "TabellaGroups", "TabellaTestSupport"]
         ),
         .testTarget(
             name: "TabellaBoardTests",
             dependencies: [
-                "TabellaBoard", "tabella",
+                "TabellaBoard", "tabella", "TabellaTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

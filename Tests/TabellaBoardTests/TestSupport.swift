@@ -1,5 +1,6 @@
 import Foundation
 import TabellaBoard
+import TabellaTestSupport
 import Testing
 
 /// The repository's `Vectors/` folder, found by walking up from this file.
@@ -44,11 +45,9 @@ struct MemoryNodes: NodeSource {
     }
 }
 
-/// A fresh temporary directory, removed by the caller.
+/// A fresh temporary directory (removed with the test process's scratch folder at the latest).
 func temporaryDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tabella-board-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    ScratchDirectory.make("tabella-board")
 }
 
 /// A storage backend the shared storage tests run against.

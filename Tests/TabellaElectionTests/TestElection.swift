@@ -4,6 +4,7 @@ import TabellaCrypto
 import TabellaElection
 import TabellaGroups
 import TabellaRecord
+import TabellaTestSupport
 import TabellaVerifier
 
 /// A small ristretto255 election on an in-process board with the election's admission policy: 2-of-3 trustees,
@@ -25,8 +26,7 @@ struct TestElection {
     static func open(voters: Int = 4) async throws -> TestElection {
         let suite = CocktailRistretto255()
         let group = suite.group
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tabella-test-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = ScratchDirectory.make("tabella-test")
         let authorityKey = Ed25519.PrivateKey()
         let admission = ElectionAdmission(suite: suite, election: election, authority: authorityKey.publicKey)
         let noteSigner = Ed25519NoteSigner(name: "test.board/\(election)", privateKey: Ed25519.PrivateKey())
