@@ -61,16 +61,6 @@ extension P256Curve {
         return result
     }
 
-    /// Appends the compressed SEC 1 encoding of a point (33 zero bytes for the point at infinity, nil).
-    static func appendCompressed(_ point: P256AffinePoint?, to bytes: inout [UInt8]) {
-        guard let point else {
-            bytes += repeatElement(0, count: 33)
-            return
-        }
-        bytes.append(2 | UInt8(truncatingIfNeeded: point.y.integer.0 & 1))
-        bytes += point.x.bigEndianBytes
-    }
-
     /// The compressed SEC 1 encodings of `points`, concatenated (33 zero bytes for the point at infinity), followed
     /// by those of the sums `Σ points[i]` over each list of indices in `sums` (the group's products).
     ///

@@ -156,12 +156,9 @@ final class P256Curve: @unchecked Sendable {
     }
 
     func encode(_ point: ECPoint) -> [UInt8] {
-        var bytes = [UInt8]()
-        if let affine = point.affine {
-            Self.appendCompressed(affine, to: &bytes)
-            return bytes
-        }
-        bytes = [UInt8](repeating: 0, count: 33)
+        // A point that keeps its coordinates needs no inversion on Tabella's side.
+        if point.affine != nil { return encode([point]) }
+        var bytes = [UInt8](repeating: 0, count: 33)
         guard EC_POINT_is_at_infinity(group, point.pointer) == 0 else { return bytes }
         BigNumberContext.pooled { scratch in
             _ = EC_POINT_point2oct(group, point.pointer, POINT_CONVERSION_COMPRESSED, &bytes, 33, scratch.pointer)
