@@ -12,14 +12,18 @@ public struct ContestRule: Sendable, Hashable {
     public let optionLimit: Int
     /// The number of options.
     public let optionCount: Int
+    /// The number of a written answer's encrypted elements (``EncryptedWriteIn``; 0 but in a write-in contest).
+    public let writeInCount: Int
 
     /// A contest's rule.
-    public init(index: Int, contestLimit: Int, minimumTotal: Int = 0, optionLimit: Int, optionCount: Int) {
+    public init(index: Int, contestLimit: Int, minimumTotal: Int = 0, optionLimit: Int, optionCount: Int,
+                writeInCount: Int = 0) {
         self.index = index
         self.contestLimit = contestLimit
         self.minimumTotal = minimumTotal
         self.optionLimit = optionLimit
         self.optionCount = optionCount
+        self.writeInCount = writeInCount
     }
 }
 
@@ -138,6 +142,7 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
             items.append(.init(ciphertext: statement, limit: rule.contestLimit - rule.minimumTotal,
                                proof: contest.limitProof))
             places.append(Place(ballot: position, contest: rule.index, option: nil, identifierHash: identifierHash))
+            problems += writeInProblems(contest, rule: rule, identifierHash: identifierHash)
             let expectedHash = rules.contestHash(identifierHash: identifierHash, contestIndex: rule.index,
                                                  ciphertexts: contest.selections.map { $0.ciphertext })
             if expectedHash != contest.contestHash {
@@ -153,5 +158,25 @@ public struct BallotValidator<Group: PrimeOrderGroup>: Sendable {
                                           reason: "the confirmation code is wrong"))
         }
         return problems
+    }
+
+    /// The problems of a contest's write-in elements: as many as the rule says, none with α the identity, each
+    /// proof valid for this ballot and place.
+    private func writeInProblems(_ contest: EncryptedContest<Group>, rule: ContestRule, identifierHash: [UInt8])
+        -> [BallotProblem]
+    {
+        guard contest.writeIns.count == rule.writeInCount else {
+            return [BallotProblem(contestIndex: rule.index, optionIndex: nil, reason: "the contest has "
+                + "\(contest.writeIns.count) write-in elements, not \(rule.writeInCount)")]
+        }
+        return contest.writeIns.enumerated().compactMap { offset, writeIn in
+            guard writeIn.ciphertext.alpha != rules.group.identity,
+                  writeIn.verify(rules: rules, identifierHash: identifierHash, contestIndex: rule.index,
+                                 position: offset + 1) else {
+                return BallotProblem(contestIndex: rule.index, optionIndex: nil,
+                                     reason: "the proof of write-in element \(offset + 1) is invalid")
+            }
+            return nil
+        }
     }
 }

@@ -19,8 +19,10 @@ extension CodedError.Code where Domain == BallotEncodingErrorDomain {
 ///
 ///     id (32) ‖ chaining field (36) ‖ confirmation code (32) ‖ u8 contest count ‖ contests
 ///     contest   = u8 index ‖ u8 option count ‖ selections ‖ limit proof ‖ contest hash (32)
+///                 ‖ u8 write-in count ‖ write-ins
 ///     selection = α ‖ β ‖ proof
 ///     proof     = u8 (R + 1) ‖ c_0 … c_R ‖ v_0 … v_R ‖ a_0 ‖ b_0 ‖ … ‖ a_R ‖ b_R
+///     write-in  = α ‖ β ‖ c ‖ v
 ///
 /// Options are numbered 1, 2, … in order, so their indices are not written. Decoding validates every element
 /// (``PrimeOrderGroup/decode(_:)`` checks range, subgroup and canonical form) and every scalar.
@@ -37,6 +39,7 @@ extension EncryptedBallot {
             contest.selections.flatMap { selection in
                 [selection.ciphertext.alpha, selection.ciphertext.beta] + (selection.proof.commitments ?? [])
             } + (contest.limitProof.commitments ?? [])
+                + contest.writeIns.flatMap { [$0.ciphertext.alpha, $0.ciphertext.beta] }
         }
         var writer = BallotWriter(bytes: identifier + chainingField + confirmationCode,
                                   elements: group.encodeBulk(elements), elementByteCount: group.bulkElementByteCount)
@@ -49,6 +52,12 @@ extension EncryptedBallot {
             }
             writer.append(contest.limitProof, scalars: group.scalars)
             writer.bytes += contest.contestHash
+            writer.bytes.append(UInt8(contest.writeIns.count))
+            for writeIn in contest.writeIns {
+                writer.appendElements(2)
+                writer.bytes += group.scalars.encode(writeIn.proof.challenge)
+                    + group.scalars.encode(writeIn.proof.response)
+            }
         }
         return writer.bytes
     }
@@ -64,7 +73,7 @@ extension EncryptedBallot {
         let confirmationCode = try reader.bytes(32, "the confirmation code")
         let contestCount = try reader.count("the contest count")
         var layout = [(index: Int, selections: [(alpha: Int, beta: Int, proof: PendingProof)], limit: PendingProof,
-                       hash: [UInt8])]()
+                       hash: [UInt8], writeIns: [(alpha: Int, beta: Int, proof: SchnorrProof<Group>)])]()
         for position in 0..<contestCount {
             let place = "contest \(position + 1)"
             let index = try reader.count("the index of \(place)")
@@ -77,7 +86,17 @@ extension EncryptedBallot {
                 selections.append((alpha, beta, try reader.proof("the range proof of \(option)")))
             }
             let limit = try reader.proof("the contest-limit proof of \(place)")
-            layout.append((index, selections, limit, try reader.bytes(32, "the contest hash of \(place)")))
+            let hash = try reader.bytes(32, "the contest hash of \(place)")
+            var writeIns = [(alpha: Int, beta: Int, proof: SchnorrProof<Group>)]()
+            for offset in 0..<(try reader.count("the write-in count of \(place)")) {
+                let element = "\(place), write-in element \(offset + 1)"
+                let alpha = try reader.element("α of \(element)")
+                let beta = try reader.element("β of \(element)")
+                let proof = SchnorrProof<Group>(challenge: try reader.scalar("the challenge of \(element)"),
+                                                response: try reader.scalar("the response of \(element)"))
+                writeIns.append((alpha, beta, proof))
+            }
+            layout.append((index, selections, limit, hash, writeIns))
         }
         guard reader.isAtEnd else {
             throw BallotEncodingError(.malformed, "\(reader.remaining) bytes follow the ballot's last contest")
@@ -96,7 +115,12 @@ extension EncryptedBallot {
                         ciphertext: ElGamalCiphertext(alpha: elements[selection.alpha], beta: elements[selection.beta]),
                         proof: proof(selection.proof))
                 },
-                limitProof: proof(contest.limit), contestHash: contest.hash)
+                limitProof: proof(contest.limit), contestHash: contest.hash,
+                writeIns: contest.writeIns.map { writeIn in
+                    EncryptedWriteIn(ciphertext: ElGamalCiphertext(alpha: elements[writeIn.alpha],
+                                                                   beta: elements[writeIn.beta]),
+                                     proof: writeIn.proof)
+                })
         }
         self.init(identifier: identifier, contests: contests, chainingField: chainingField,
                   confirmationCode: confirmationCode)

@@ -51,14 +51,24 @@ public struct EncryptedContest<Group: PrimeOrderGroup>: Sendable, Hashable {
     public let limitProof: RangeProof<Group>
     /// χ_l.
     public let contestHash: [UInt8]
+    /// The written answer's elements of a write-in contest, in order (none in other contests). They are outside
+    /// χ_l and the confirmation code, which follow the 2.1 specification; the voter's signature covers them.
+    public let writeIns: [EncryptedWriteIn<Group>]
 
     /// A contest from its parts.
     public init(index: Int, selections: [EncryptedSelection<Group>], limitProof: RangeProof<Group>,
-                contestHash: [UInt8]) {
+                contestHash: [UInt8], writeIns: [EncryptedWriteIn<Group>] = []) {
         self.index = index
         self.selections = selections
         self.limitProof = limitProof
         self.contestHash = contestHash
+        self.writeIns = writeIns
+    }
+
+    /// The same contest with the elements of a written answer.
+    public func adding(writeIns: [EncryptedWriteIn<Group>]) -> Self {
+        Self(index: index, selections: selections, limitProof: limitProof, contestHash: contestHash,
+             writeIns: writeIns)
     }
 
     /// The homomorphic sum of the selections, `(ᾱ, β̄)`.

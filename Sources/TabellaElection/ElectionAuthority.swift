@@ -69,13 +69,14 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
     /// The weighted tally of the counted ballots (the last ballot of each credential).
     public func tally(_ view: ElectionView<Suite>) throws -> BoardEntry {
         let ledger = view.ledger
-        guard ledger.phase == .closed, let manifest = ledger.manifest else {
-            throw ElectionProcessError(.notReady, "the tally comes after voting closes")
+        guard ledger.phase == .closed, ledger.mixChain.map({ $0.result != nil }) ?? true else {
+            throw ElectionProcessError(.notReady, "the tally comes after voting closes (and after the mix-net's "
+                + "result, in an election with ranked or write-in contests)")
         }
         let (ballots, weights) = ledger.countedBallots
         let group = suite.group
         let tally = WeightedTally.compute(ballots: ballots, weights: weights,
-                                          optionCounts: manifest.contests.map(\.options.count), in: group)
+                                          optionCounts: ledger.tallyOptionCounts, in: group)
         return try entry(.tally, PayloadCoding.encode(TallyPost(
             counted: ballots.count, turnoutWeight: weights.reduce(0, &+),
             ciphertexts: tally.map { $0.map { group.encode($0.alpha) + group.encode($0.beta) } })))
@@ -106,16 +107,13 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
             flat.append(count)
         }
         var counts = [[UInt64]]()
-        var decisions = [ContestDecision]()
         var offset = 0
-        for contest in manifest.contests {
-            let votes = Array(flat[offset..<offset + contest.options.count])
-            offset += contest.options.count
-            counts.append(votes)
-            decisions.append(try ContestDecision(contest: contest, votes: votes, turnoutWeight: ledger.turnoutWeight,
-                                                 eligibleWeight: ledger.eligibleWeight))
+        for optionCount in ledger.tallyOptionCounts {
+            counts.append(Array(flat[offset..<offset + optionCount]))
+            offset += optionCount
         }
-        return try entry(.result, PayloadCoding.encode(ResultPost(counts: counts, decisions: decisions,
+        return try entry(.result, PayloadCoding.encode(ResultPost(counts: counts,
+                                                                  decisions: ledger.decisions(counts: counts),
                                                                   trustees: trustees)))
     }
 
@@ -138,7 +136,7 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
         return first.payload
     }
 
-    private func entry(_ type: ElectionEntryType, _ payload: [UInt8]) throws -> BoardEntry {
+    func entry(_ type: ElectionEntryType, _ payload: [UInt8]) throws -> BoardEntry {
         try BoardEntry(type: type.rawValue, election: election, payload: payload, signedBy: key)
     }
 }

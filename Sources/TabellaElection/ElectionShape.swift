@@ -60,6 +60,24 @@ public struct ElectionShape: Sendable {
         return shape
     }
 
+    /// The shape with two contests that the mix-net counts added: a ranked contest (single transferable vote,
+    /// two seats of five candidates) and a write-in contest (one of two listed options, or a written name).
+    public func withMixedContests() -> ElectionShape {
+        var shape = self
+        shape.contests += [
+            Contest(id: "board", question: "Elect two board members: rank 1 to 5 of the 5 candidates.", kind: .ranked,
+                    options: ["ada", "boole", "curie", "darwin", "euler"].map { Contest.Option(id: $0, text: $0) },
+                    minimumSelections: 1, maximumSelections: 5,
+                    rule: DecisionRule(quorum: try! Fraction(1, 10), threshold: .zero, strict: false),
+                    method: .stv, seats: 2),
+            Contest(id: "mascot", question: "Choose the mascot, or write in your own.", kind: .writeIn,
+                    options: [Contest.Option(id: "owl", text: "Owl"), Contest.Option(id: "fox", text: "Fox")],
+                    minimumSelections: 0, maximumSelections: 1,
+                    rule: DecisionRule(quorum: .zero, threshold: .zero, strict: false), maximumWriteInBytes: 24),
+        ]
+        return shape
+    }
+
     /// The Belenios comparison's shape: one contest, choose 1 to 3 of 10, one vote per voter, 3 trustees with
     /// threshold 2 and one absent.
     public static func beleniosComparison(voters: Int, group: ElectionGroup) -> ElectionShape {

@@ -169,8 +169,9 @@ private struct Runner: ElectionSuiteAction {
                     let (voter, challenge) = plan[index]
                     let client = VoterClient<Suite>(election: election, credential: credentials[voter])
                     let choices = Self.randomChoices(contests)
-                    return challenge ? try client.challenge(votingView, choices: choices)
-                        : try client.ballot(votingView, choices: choices)
+                    let writeIns = Self.randomWriteIns(contests, choices: choices)
+                    return challenge ? try client.challenge(votingView, choices: choices, writeIns: writeIns)
+                        : try client.ballot(votingView, choices: choices, writeIns: writeIns)
                 }
             }
 
@@ -200,17 +201,42 @@ private struct Runner: ElectionSuiteAction {
                 }
             }
 
-            // Close, then the weighted tally (the authority reads and checks the board first).
+            // Close; with ranked or write-in contests, the mix-net: the input, a shuffle by each of the threshold's
+            // trustees in turn, their decryptions of the last list, and its count.
+            let present = trustees.prefix(shape.trustees - shape.absent)
+            try await view.sync(from: board)
+            _ = try await board.appendEntries([try authority.close(view)])
+            try await view.sync(from: board)
+            if let chain = view.ledger.mixChain {
+                let mixers = present.prefix(shape.threshold)
+                let rows = view.ledger.countedBallots.ballots.count
+                try await measure("mix", "\(mixers.count) trustees shuffle \(rows) rows of \(chain.width) "
+                    + "ciphertexts in turn, each with a Bayer-Groth argument that the board checks") {
+                    _ = try await board.appendEntries(try authority.mixInput(view))
+                    try await view.sync(from: board)
+                    for mixer in mixers {
+                        _ = try await board.appendEntries(try mixer.mix(view))
+                        try await view.sync(from: board)
+                    }
+                }
+                try await measure("mix decryption", "\(present.count) trustees decrypt the last list with proofs "
+                    + "(\(shape.absent) absent); the authority counts the ranked and write-in contests") {
+                    for trustee in present {
+                        _ = try await board.appendEntries(try trustee.mixShare(
+                            view, secretShare: shares[trustee.participant]!))
+                    }
+                    try await view.sync(from: board)
+                    _ = try await board.appendEntries([try authority.mixResult(view)])
+                    try await view.sync(from: board)
+                }
+            }
+            // The weighted tally (the authority reads and checks the board first).
             try await measure("tally", "voting closed; the authority checks the board and posts the weighted tally") {
-                try await view.sync(from: board)
-                _ = try await board.appendEntries([try authority.close(view)])
-                try await view.sync(from: board)
                 _ = try await board.appendEntries([try authority.tally(view)])
                 try await view.sync(from: board)
             }
 
             // Decryption shares by the trustees present.
-            let present = trustees.prefix(shape.trustees - shape.absent)
             let tallyView = view
             try await measure("decryption", "\(present.count) trustees post partial decryptions with proofs "
                 + "(\(shape.absent) absent)") {
@@ -285,12 +311,23 @@ private struct Runner: ElectionSuiteAction {
         }
     }
 
-    /// Random valid choices: in each contest, a random number of options within its limits.
+    /// Random written answers for the write-in contests in which `choices` select no option: a name from a short
+    /// list (some with letters outside ASCII), or none.
+    static func randomWriteIns(_ contests: [Contest], choices: [[Int]]) -> [Int: String] {
+        var answers = [Int: String]()
+        for (offset, contest) in contests.enumerated()
+        where contest.kind == .writeIn && choices[offset].allSatisfy({ $0 == 0 }) {
+            answers[offset] = ["heron", "lynx", "Über-Katze", "owl", ""].randomElement()!
+        }
+        return answers
+    }
+
+    /// Random valid choices: in each contest, a random number of options within its limits, selected or, in a
+    /// ranked contest, ranked in a random order.
     static func randomChoices(_ contests: [Contest]) -> [[Int]] {
         contests.map { contest in
             let count = Int.random(in: contest.minimumSelections...contest.maximumSelections)
-            let chosen = Set(contest.options.indices.shuffled().prefix(count))
-            return contest.options.indices.map { chosen.contains($0) ? 1 : 0 }
+            return contest.values(choosing: Array(contest.options.indices.shuffled().prefix(count)))
         }
     }
 }

@@ -23,11 +23,12 @@ func expectRefused(_ entry: BoardEntry, by test: TestElection, code: BoardError.
 }
 
 /// Expects the verifier, given the board's entries plus `extra`, to fail exactly at `check`.
-func expectFlagged(_ extra: [BoardEntry], by test: TestElection, at check: ElectionCheck,
+func expectFlagged(_ extra: [BoardEntry], by test: TestElection, at check: ElectionCheck, _ name: String = "",
                    sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let report = await test.verify(try await test.entries() + extra)
     let failed = report.steps.filter { $0.status == .failed }.map(\.step)
-    #expect(failed == [check.rawValue], "failed checks \(failed): \(report.firstFailure.map(\.description) ?? "")",
+    #expect(failed == [check.rawValue],
+            "\(name) failed checks \(failed): \(report.firstFailure.map(\.description) ?? "")",
             sourceLocation: sourceLocation)
 }
 

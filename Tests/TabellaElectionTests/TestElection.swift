@@ -22,8 +22,14 @@ struct TestElection {
     let credentials: [Ed25519.PrivateKey]
     let outsider = Ed25519.PrivateKey()
 
+    /// The default contest: choose 1 or 2 of the options a, b, c.
+    static let defaultContest = Contest(
+        id: "pick", question: "Pick 1 or 2", kind: .choose,
+        options: ["a", "b", "c"].map { Contest.Option(id: $0, text: $0.uppercased()) },
+        minimumSelections: 1, maximumSelections: 2, rule: DecisionRule(quorum: .zero, threshold: .zero, strict: false))
+
     /// Sets up the election, runs the ceremony on the board and opens voting.
-    static func open(voters: Int = 4) async throws -> TestElection {
+    static func open(voters: Int = 4, contests: [Contest] = [defaultContest]) async throws -> TestElection {
         let suite = CocktailRistretto255()
         let group = suite.group
         let directory = ScratchDirectory.make("tabella-test")
@@ -37,12 +43,7 @@ struct TestElection {
         let staticKeys = (0..<3).map { _ in group.scalars.random() }
         let credentials = (0..<voters).map { _ in Ed25519.PrivateKey() }
         let manifest = ElectionManifest(
-            electionID: election, title: "Test", contests: [
-                Contest(id: "pick", question: "Pick 1 or 2", kind: .choose,
-                        options: ["a", "b", "c"].map { Contest.Option(id: $0, text: $0.uppercased()) },
-                        minimumSelections: 1, maximumSelections: 2,
-                        rule: DecisionRule(quorum: .zero, threshold: .zero, strict: false)),
-            ], weightFunction: .squareRoot, opens: 0, closes: 1, trustees: 3, threshold: 2,
+            electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot, opens: 0, closes: 1, trustees: 3, threshold: 2,
             group: ElectionGroup.ristretto255.rawValue)
         let authority = ElectionAuthority(suite: suite, election: election, key: authorityKey)
         _ = try await board.append(try authority.setupEntries(
@@ -95,6 +96,11 @@ struct TestElection {
     @discardableResult
     func append(_ entry: BoardEntry) async throws -> UInt64 {
         try await board.append([entry]).firstIndex
+    }
+
+    /// Appends entries in order, as one request.
+    func append(entries: some Collection<BoardEntry>) async throws {
+        _ = try await board.append(Array(entries))
     }
 
     /// Every voter casts a ballot, then the authority closes and tallies, and the trustees post shares.

@@ -29,14 +29,17 @@ public struct ChallengePost: Sendable, Hashable, Codable {
     public let ballot: Data
     /// The 32-byte ballot nonce, hexadecimal: every encryption nonce derives from it.
     public let ballotNonce: String
-    /// The choices, per contest, per option (0 or 1).
+    /// The choices, per contest, per option (0 or 1; a rank in a ranked contest).
     public let choices: [[Int]]
+    /// The written answer of each contest (`""` for none; only write-in contests have one), when any is written.
+    public let writeIns: [String]?
 
     /// A challenge.
-    public init(salt: [UInt8], ballot: [UInt8], ballotNonce: [UInt8], choices: [[Int]]) {
+    public init(salt: [UInt8], ballot: [UInt8], ballotNonce: [UInt8], choices: [[Int]], writeIns: [String]? = nil) {
         self.salt = Hex.encode(salt)
         self.ballot = Data(ballot)
         self.ballotNonce = Hex.encode(ballotNonce)
         self.choices = choices
+        self.writeIns = writeIns
     }
 }

@@ -18,6 +18,16 @@ public enum ElectionEntryType: String, Sendable, CaseIterable {
     case challenge = "ballot-challenge"
     /// ``CloseNotice``, signed by the authority: voting closes.
     case close = "election-close"
+    /// ``DocumentPart``, signed by the authority or a trustee: a part of a mix-net document too large for one entry.
+    case part = "document-part"
+    /// ``MixInputPost``, signed by the authority: the mix-net's input rows, from the counted ballots.
+    case mixInput = "mix-input"
+    /// ``MixPost``, signed by a trustee: its shuffle of the latest list, with its argument.
+    case mix
+    /// ``MixSharePost``, signed by a trustee: its partial decryption of the last mixed list, with proofs.
+    case mixShare = "mix-decryption-share"
+    /// ``MixResultPost``, signed by the authority: the decrypted mixed ballots and their count.
+    case mixResult = "mix-result"
     /// ``TallyPost``, signed by the authority: the weighted homomorphic tally.
     case tally = "election-tally"
     /// ``DecryptionSharePost``, signed by a trustee: its partial decryption of the tally, with proofs.

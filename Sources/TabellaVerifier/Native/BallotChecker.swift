@@ -38,14 +38,18 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
         self.rules = rules
         self.contests = contests
         self.voters = voters
-        validator = BallotValidator(rules: rules, contests: Self.contestRules(contests))
+        validator = BallotValidator(rules: rules, contests: Self.contestRules(contests, in: rules.group))
     }
 
-    /// The ballot rules of the contests: options hold 0 or 1, the total lies within the contest's limits.
-    public static func contestRules(_ contests: [Contest]) -> [ContestRule] {
+    /// The ballot rules of the contests: each option's value lies within the contest's option limit, the total
+    /// within its total range (``Contest/optionLimit``, ``Contest/totalRange``); a write-in contest carries its
+    /// answer's elements in `group`.
+    public static func contestRules(_ contests: [Contest], in group: Group) -> [ContestRule] {
         contests.enumerated().map { offset, contest in
-            ContestRule(index: offset + 1, contestLimit: contest.maximumSelections,
-                        minimumTotal: contest.minimumSelections, optionLimit: 1, optionCount: contest.options.count)
+            ContestRule(index: offset + 1, contestLimit: contest.totalRange.upperBound,
+                        minimumTotal: contest.totalRange.lowerBound, optionLimit: contest.optionLimit,
+                        optionCount: contest.options.count,
+                        writeInCount: MixedBallot.writeInElements(of: contest, in: group))
         }
     }
 
@@ -82,7 +86,7 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
                 results[item.position] = .success(CheckedBallot(
                     entry: entry, voter: item.voter, ballot: item.ballot, isChallenge: item.challenge != nil,
                     fingerprints: item.ballot.contests.flatMap {
-                        $0.selections.map { group.encode($0.ciphertext.alpha) }
+                        ($0.selections.map(\.ciphertext) + $0.writeIns.map(\.ciphertext)).map { group.encode($0.alpha) }
                     }))
             } catch {
                 results[item.position] = .failure(error)
@@ -175,6 +179,34 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
         return (voter, ballot, challenge)
     }
 
+    /// Checks a challenge's revealed answer of a write-in contest: encoded and encrypted with the nonces derived
+    /// from the revealed ballot nonce, it gives the ballot's write-in ciphertexts.
+    private func checkWriteIn(_ text: String, of encrypted: EncryptedContest<Group>, contest: Contest,
+                              contestIndex: Int, identifierHash: [UInt8], nonce: [UInt8]) throws(ElectionRejection) {
+        let group = rules.group
+        let elements: [Group.Element]
+        do {
+            elements = try MessageEncoding(group: group).encode(text, limit: contest.maximumWriteInBytes ?? 0,
+                                                                contest: contest.id)
+        } catch {
+            throw ElectionRejection(.challenges, "the challenged answer: \(error.message)")
+        }
+        guard elements.count == encrypted.writeIns.count else {
+            throw ElectionRejection(.challenges, "contest \"\(contest.id)\": the challenged answer has "
+                + "\(elements.count) elements, the ballot \(encrypted.writeIns.count)")
+        }
+        for (offset, (element, writeIn)) in zip(elements, encrypted.writeIns).enumerated() {
+            let xi = EncryptedWriteIn<Group>.nonce(rules: rules, identifierHash: identifierHash, ballotNonce: nonce,
+                                                   contestIndex: contestIndex, optionCount: contest.options.count,
+                                                   position: offset + 1)
+            guard group.generatorPower(secret: xi) == writeIn.ciphertext.alpha,
+                  group.multiply(group.power(rules.key.table, secret: xi), element) == writeIn.ciphertext.beta else {
+                throw ElectionRejection(.challenges, "contest \"\(contest.id)\", write-in element \(offset + 1): the "
+                    + "ciphertext does not encrypt the claimed answer with the revealed nonce")
+            }
+        }
+    }
+
     /// Checks a challenge's revealed choices: within the contests' limits, and re-encrypting each with the nonce
     /// derived from the revealed ballot nonce gives the ballot's ciphertext.
     private func checkChoices(_ post: ChallengePost, of ballot: EncryptedBallot<Group>) throws(ElectionRejection) {
@@ -185,12 +217,19 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
         }
         guard post.choices.count == contests.count else { throw fail("the challenge has choices for "
             + "\(post.choices.count) contests, the election has \(contests.count)") }
+        let answers = post.writeIns ?? Array(repeating: "", count: contests.count)
+        guard answers.count == contests.count,
+              zip(contests, answers).allSatisfy({ $0.kind == .writeIn || $1.isEmpty }) else {
+            throw fail("the challenge's written answers are not one per contest, with none outside write-in contests")
+        }
         let identifierHash = rules.identifierHash(ballotIdentifier: ballot.identifier)
         for (offset, (contest, choices)) in zip(contests, post.choices).enumerated() {
-            let total = choices.reduce(0, +)
-            guard choices.count == contest.options.count, choices.allSatisfy({ $0 == 0 || $0 == 1 }),
-                  (contest.minimumSelections...contest.maximumSelections).contains(total) else {
-                throw fail("the challenged choices of contest \"\(contest.id)\" break its limits")
+            do { try contest.validateChoices(choices) } catch {
+                throw fail("the challenged choices: \(error.message)")
+            }
+            if contest.kind == .writeIn {
+                try checkWriteIn(answers[offset], of: ballot.contests[offset], contest: contest,
+                                 contestIndex: offset + 1, identifierHash: identifierHash, nonce: nonce)
             }
             for (position, choice) in choices.enumerated() {
                 let selectionNonce = rules.selectionNonce(identifierHash: identifierHash, ballotNonce: nonce,

@@ -23,6 +23,14 @@ public enum ElectionCheck: Int, Sendable, CaseIterable, Codable {
     case decisionSignatures = 10
     /// The entries hash to the board's signed checkpoint.
     case boardConsistency = 11
+    /// The mix-net's input rows are the counted ballots' ranked and write-in ciphertexts.
+    case mixInput = 12
+    /// Every shuffle's Bayer-Groth argument, against a commitment key derived from the election.
+    case shuffle = 13
+    /// Every decryption share of the last mixed list, with its proofs.
+    case mixDecryption = 14
+    /// The decrypted mixed ballots and each ranked or write-in contest's count.
+    case mixedCount = 15
 
     /// The check's title.
     public var title: String {
@@ -38,6 +46,10 @@ public enum ElectionCheck: Int, Sendable, CaseIterable, Codable {
         case .result: "Counts and decisions"
         case .decisionSignatures: "Decision note signatures"
         case .boardConsistency: "Board consistency"
+        case .mixInput: "Mix-net input"
+        case .shuffle: "Shuffles"
+        case .mixDecryption: "Decryption shares of the mixed ballots"
+        case .mixedCount: "Mixed ballots and their count"
         }
     }
 
@@ -55,6 +67,10 @@ public enum ElectionCheck: Int, Sendable, CaseIterable, Codable {
         case .result: "contests"
         case .decisionSignatures: "signatures"
         case .boardConsistency: "entries"
+        case .mixInput: "rows"
+        case .shuffle: "shuffles"
+        case .mixDecryption: "decryption shares"
+        case .mixedCount: "contests"
         }
     }
 }

@@ -18,6 +18,13 @@ extension ElectionLedger {
             throw ElectionRejection(.setup, "the definition's group `\(definition.manifest.group)` is not this "
                 + "ledger's `\(ElectionGroup.name(of: suite))`")
         }
+        let capacity = MessageEncoding(group: group).capacity
+        for contest in definition.manifest.contests where contest.kind == .writeIn {
+            if let capacity, let limit = contest.maximumWriteInBytes, limit > capacity {
+                throw ElectionRejection(.setup, "contest \"\(contest.id)\": answers of \(limit) bytes do not fit "
+                    + "one \(group.name) element (at most \(capacity) bytes)")
+            }
+        }
         let authority: Ed25519.PublicKey
         let trustees: [Ed25519.PublicKey]
         do { (authority, trustees) = (try definition.authorityKey(), try definition.trusteeBoardKeys()) } catch {
@@ -170,6 +177,11 @@ extension ElectionLedger {
         }
         checker = BallotChecker(election: election, rules: rules, contests: definition!.manifest.contests,
                                 voters: voterIndex)
+        let mixed = mixedContests.map { definition!.manifest.contests[$0] }
+        if !mixed.isEmpty {
+            mixChain = MixChain(width: mixed.map { MixedBallot.width(of: $0, in: group) }.reduce(0, +),
+                                required: definition!.manifest.threshold)
+        }
         phase = .voting
         passed[.ceremony, default: 0] += 1
     }

@@ -7,11 +7,14 @@ extension ElectionLedger {
     /// The tally: by the authority after closing, equal to the weighted product of the counted ballots.
     mutating func applyTally(_ entry: BoardEntry) throws(ElectionRejection) {
         try require(.closed, .tally, signer: entry.signer, by: authority, role: "authority")
+        if let mixChain, mixChain.result == nil {
+            throw ElectionRejection(.aggregation, "the tally comes after the mix-net's result")
+        }
         let post = try payload(TallyPost.self, entry, .tally, check: .aggregation)
         let (ballots, ballotWeights) = countedBallots
         let contests = definition!.manifest.contests
         let expected = WeightedTally.compute(ballots: ballots, weights: ballotWeights,
-                                             optionCounts: contests.map(\.options.count), in: group)
+                                             optionCounts: tallyOptionCounts, in: group)
         guard post.counted == ballots.count else {
             throw ElectionRejection(.aggregation, "the tally counts \(post.counted) ballots; \(ballots.count) "
                 + "credentials cast one")
@@ -21,8 +24,9 @@ extension ElectionLedger {
             throw ElectionRejection(.aggregation, "the tally's turnout weight is \(post.turnoutWeight), the counted "
                 + "ballots weigh \(turnout)")
         }
-        guard post.ciphertexts.map(\.count) == contests.map(\.options.count) else {
-            throw ElectionRejection(.aggregation, "the tally does not have one ciphertext per option")
+        guard post.ciphertexts.map(\.count) == tallyOptionCounts else {
+            throw ElectionRejection(.aggregation, "the tally does not have one ciphertext per option of each "
+                + "homomorphically tallied contest (none for a ranked or write-in contest)")
         }
         for (contest, (posted, computed)) in zip(post.ciphertexts, expected).enumerated() {
             for (option, (bytes, ciphertext)) in zip(posted, computed).enumerated()
@@ -62,26 +66,34 @@ extension ElectionLedger {
     }
 
     private func decodeShare(_ post: DecryptionSharePost) throws(ElectionRejection) -> PartialDecryption<Group> {
-        let count = flatTally.count
+        try decodePartialDecryption(participant: post.participant, values: post.values.map(Array.init),
+                                    proofs: post.proofs.map(Array.init), count: flatTally.count, check: .decryption)
+    }
+
+    /// A trustee's partial decryption of `count` ciphertexts from the encodings of its values and its proofs.
+    func decodePartialDecryption(participant: Int, values encodedValues: [[UInt8]], proofs encodedProofs: [[UInt8]],
+                                 count: Int, check: ElectionCheck) throws(ElectionRejection)
+        -> PartialDecryption<Group>
+    {
         let scalarBytes = group.scalars.byteCount
-        guard post.values.count == count, post.proofs.count == count else {
-            throw ElectionRejection(.decryption, "trustee \(post.participant) sent \(post.values.count) values and "
-                + "\(post.proofs.count) proofs for \(count) tally ciphertexts")
+        guard encodedValues.count == count, encodedProofs.count == count else {
+            throw ElectionRejection(check, "trustee \(participant) sent \(encodedValues.count) values and "
+                + "\(encodedProofs.count) proofs for \(count) ciphertexts")
         }
         var values = [Group.Element]()
         var proofs = [ChaumPedersenProof<Group>]()
         for offset in 0..<count {
-            let proof = Array(post.proofs[offset])
-            guard let value = try? group.decode(Array(post.values[offset])), proof.count == 2 * scalarBytes,
+            let proof = encodedProofs[offset]
+            guard let value = try? group.decode(encodedValues[offset]), proof.count == 2 * scalarBytes,
                   let challenge = try? group.scalars.decode(proof[..<scalarBytes]),
                   let response = try? group.scalars.decode(proof[scalarBytes...]) else {
-                throw ElectionRejection(.decryption, "trustee \(post.participant), tally ciphertext \(offset + 1): the "
-                    + "value or proof is not a valid \(group.name) encoding")
+                throw ElectionRejection(check, "trustee \(participant), ciphertext \(offset + 1): the value or proof "
+                    + "is not a valid \(group.name) encoding")
             }
             values.append(value)
             proofs.append(ChaumPedersenProof(challenge: challenge, response: response))
         }
-        return PartialDecryption(trustee: post.participant, values: values, proofs: proofs)
+        return PartialDecryption(trustee: participant, values: values, proofs: proofs)
     }
 
     /// The result: by the authority, combining exactly `threshold` posted shares; each count must match the
@@ -103,8 +115,8 @@ extension ElectionLedger {
         } catch {
             throw ElectionRejection(.result, error.message)
         }
-        guard post.counts.map(\.count) == manifest.contests.map(\.options.count) else {
-            throw ElectionRejection(.result, "the result does not have one count per option")
+        guard post.counts.map(\.count) == tallyOptionCounts else {
+            throw ElectionRejection(.result, "the result does not have one count per tallied option")
         }
         let key = checker!.rules.key
         for (offset, (count, plaintext)) in zip(post.counts.joined(), decryption.plaintexts).enumerated()
@@ -115,23 +127,50 @@ extension ElectionLedger {
         guard post.decisions.count == manifest.contests.count else {
             throw ElectionRejection(.result, "the result does not have one decision per contest")
         }
-        for (contest, (counts, decision)) in zip(manifest.contests, zip(post.counts, post.decisions)) {
-            let expected: ContestDecision
-            do {
-                expected = try ContestDecision(contest: contest, votes: counts, turnoutWeight: turnoutWeight,
-                                               eligibleWeight: eligibleWeight)
-            } catch {
-                throw ElectionRejection(.result, error.message)
-            }
-            guard decision == expected else {
-                throw ElectionRejection(.result, "contest \"\(contest.id)\": the decision is not the one its rule "
-                    + "gives for these counts (\(expected.outcome.rawValue), elected \(expected.elected))")
-            }
+        let expectedDecisions: [ContestDecision]
+        do { expectedDecisions = try decisions(counts: post.counts) } catch {
+            throw ElectionRejection(.result, error.message)
+        }
+        for (contest, (decision, expected)) in zip(manifest.contests, zip(post.decisions, expectedDecisions))
+        where decision != expected {
+            throw ElectionRejection(.result, "contest \"\(contest.id)\": the decision is not the one its rule "
+                + "gives for these counts (\(expected.outcome.rawValue), elected \(expected.elected))")
         }
         result = post
         if let index { resultEntry = (index, MerkleHash.leaf(entry.encoded)) }
         phase = .decided
         passed[.result, default: 0] += manifest.contests.count
+    }
+
+    /// The options the homomorphic tally sums, per contest: every option, none in a ranked or write-in contest
+    /// (the mix-net counts those).
+    public var tallyOptionCounts: [Int] {
+        manifest?.contests.map { $0.isHomomorphicallyTallied ? $0.options.count : 0 } ?? []
+    }
+
+    /// Each contest's decision: from the decrypted tally's `counts` (per contest, per tallied option), or for a
+    /// ranked or write-in contest from the mix-net's count.
+    ///
+    /// - Throws: ``ElectionError`` when the counts do not fit the contests.
+    public func decisions(counts: [[UInt64]]) throws(ElectionError) -> [ContestDecision] {
+        guard let manifest, counts.count == manifest.contests.count else {
+            throw ElectionError(.outOfRange, "the counts do not have one row per contest")
+        }
+        var mixed = (mixChain?.result?.contests ?? []).makeIterator()
+        var decisions = [ContestDecision]()
+        for (contest, votes) in zip(manifest.contests, counts) {
+            if contest.isHomomorphicallyTallied {
+                decisions.append(try ContestDecision(contest: contest, votes: votes, turnoutWeight: turnoutWeight,
+                                                     eligibleWeight: eligibleWeight))
+            } else {
+                guard let count = mixed.next() else {
+                    throw ElectionError(.missing, "contest \"\(contest.id)\" has no count from the mix-net")
+                }
+                decisions.append(try count.decision(contest: contest, turnoutWeight: turnoutWeight,
+                                                    eligibleWeight: eligibleWeight))
+            }
+        }
+        return decisions
     }
 
     /// Places the result entry at its log index (the board learns it after appending).

@@ -68,6 +68,10 @@ public struct ElectionLedger<Suite: CocktailCiphersuite>: Sendable {
     public internal(set) var challengeCount = 0
     /// The last ballot of each voter (by roll position), with its entry index.
     public internal(set) var counted: [Int: (index: UInt64, ballot: EncryptedBallot<Group>)] = [:]
+    /// The mix-net, for an election with ranked or write-in contests, once voting opens.
+    public internal(set) var mixChain: MixChain<Group>?
+    /// The document parts each signer has posted and not yet used.
+    var pendingDocuments: [Ed25519.PublicKey: PendingDocument] = [:]
     /// The tally, once posted and checked.
     public internal(set) var tally: [[ElGamalCiphertext<Group>]]?
     /// The tally's turnout weight.
@@ -135,6 +139,11 @@ public struct ElectionLedger<Suite: CocktailCiphersuite>: Sendable {
             try record(checkedBallot)
             if let index { place(checkedBallot, index: index) }
         case .close: try applyClose(entry)
+        case .part: try applyPart(entry)
+        case .mixInput: try applyMixInput(entry)
+        case .mix: try applyMix(entry)
+        case .mixShare: try applyMixShare(entry)
+        case .mixResult: try applyMixResult(entry)
         case .tally: try applyTally(entry)
         case .decryptionShare: try applyShare(entry)
         case .result: try applyResult(entry, index: index)

@@ -58,6 +58,9 @@ struct ElectionTally: AsyncParsableCommand {
         func run<Suite: CocktailCiphersuite>(_ suite: Suite) async throws -> (String, DecisionVerification.Keys) {
             let authority = ElectionAuthority(suite: suite, election: options.election, key: key)
             var view = try await options.view(suite)
+            if view.ledger.phase == .closed, let chain = view.ledger.mixChain {
+                view = try await mixResult(chain, view, authority, suite)
+            }
             if view.ledger.phase == .closed {
                 try await options.post([try authority.tally(view)])
                 view = try await options.view(suite)
@@ -81,6 +84,29 @@ struct ElectionTally: AsyncParsableCommand {
                 election: options.election, authority: definition.authority,
                 trustees: definition.trustees.map(\.boardKey), threshold: threshold)
             return (view.ledger.signedDecision!.serialized, keys)
+        }
+
+        /// The mix-net's steps of the authority: the input, then (after the trustees' shuffles and decryptions)
+        /// the result.
+        private func mixResult<S: CocktailCiphersuite>(
+            _ chain: MixChain<S.Group>, _ view: ElectionView<S>, _ authority: ElectionAuthority<S>, _ suite: S
+        ) async throws -> ElectionView<S> {
+            var view = view
+            if chain.input == nil {
+                try await options.post(try authority.mixInput(view))
+                view = try await options.view(suite)
+            }
+            let threshold = view.ledger.manifest?.threshold ?? 0
+            if view.ledger.mixChain?.result == nil {
+                view = try await waitFor("the trustees' shuffles (`tabella trustee mix`)", view, suite) {
+                    $0.mixChain?.isShuffled ?? false
+                }
+                view = try await waitFor("decryptions of the mixed list (`tabella trustee decrypt-mix`)", view,
+                                         suite) { ($0.mixChain?.shares.count ?? 0) >= threshold }
+                try await options.post([try authority.mixResult(view)])
+                view = try await options.view(suite)
+            }
+            return view
         }
 
         private func waitFor<S>(_ what: String, _ view: ElectionView<S>, _ suite: S,

@@ -63,7 +63,10 @@ struct ElectionTrusteeEnroll: AsyncParsableCommand {
 /// The trustee commands' shared steps.
 struct TrusteeOnBoard: ElectionSuiteAction {
     /// What to do.
-    enum Step { case ceremony(sharePath: String, timeout: Int), decrypt(share: ElectionSecrets.Share), cosign }
+    enum Step {
+        case ceremony(sharePath: String, timeout: Int), decrypt(share: ElectionSecrets.Share), mix
+        case decryptMix(share: ElectionSecrets.Share), cosign
+    }
 
     let options: ElectionBoardOptions
     let secrets: ElectionSecrets.Trustee
@@ -94,17 +97,43 @@ struct TrusteeOnBoard: ElectionSuiteAction {
             return "Ceremony complete: participant \(offset + 1), joint key \(suite.hex(result.publicKeys.groupKey)). "
                 + "Share file: \(sharePath). Next: the authority opens voting."
         case .decrypt(let share):
-            guard share.election == options.election, share.participant == offset + 1 else {
-                throw ValidationError("the share file is not this trustee's share of \(options.election)")
-            }
-            let secretShare = try suite.scalar(hex: share.secretShare, "the share file")
+            let secretShare = try secretShare(share, participant: offset + 1, suite)
             let index = try await options.post([try trustee.decryptionShare(view, secretShare: secretShare)])
             return "Posted the decryption share of trustee \(offset + 1) (entry \(index)). "
                 + "Next: `tabella trustee cosign` once the result is on the board."
+        case .mix:
+            let rows = view.ledger.mixChain?.latest?.count ?? 0
+            let bar = ProgressBar(total: 1_000, label: "shuffling and proving \(rows) rows", quiet: options.quiet)
+            let entries = try trustee.mix(view) { bar.set(done: Int($0 * 1_000)) }
+            bar.finish()
+            let index = try await options.post(entries)
+            return "Posted the shuffle of trustee \(offset + 1) with its argument (\(entries.count) entries, the last "
+                + "at \(index)). Next: the other trustees shuffle, then `tabella trustee decrypt-mix`."
+        case .decryptMix(let share):
+            let secretShare = try secretShare(share, participant: offset + 1, suite)
+            let count = view.ledger.mixChain?.flatLatest.count ?? 0
+            let bar = ProgressBar(total: count, label: "decrypting the mixed list", quiet: options.quiet)
+            let entries = try trustee.mixShare(view, secretShare: secretShare) { bar.set(done: $0) }
+            bar.finish()
+            let index = try await options.post(entries)
+            return "Posted trustee \(offset + 1)'s decryption of the mixed list (\(entries.count) entries, the last "
+                + "at \(index)). Next: the authority posts the mix-net's result with `tabella election tally`."
         case .cosign:
             let index = try await options.post([try trustee.decisionSignature(view)])
             return "Checked the board and cosigned the decision (entry \(index))."
         }
+    }
+}
+
+extension TrusteeOnBoard {
+    /// The secret share of a share file, which must be this trustee's for this election.
+    func secretShare<Suite: CocktailCiphersuite>(_ share: ElectionSecrets.Share, participant: Int, _ suite: Suite)
+        throws -> Scalar
+    {
+        guard share.election == options.election, share.participant == participant else {
+            throw ValidationError("the share file is not this trustee's share of \(options.election)")
+        }
+        return try suite.scalar(hex: share.secretShare, "the share file")
     }
 }
 
@@ -151,6 +180,47 @@ struct ElectionTrusteeDecrypt: AsyncParsableCommand {
         let share = try TrusteeFiles.readSecret(ElectionSecrets.Share.self, from: share, passphrase: phrase)
         print(try await options.group().run(TrusteeOnBoard(
             options: options, secrets: secrets, phrase: phrase, step: .decrypt(share: share))))
+    }
+}
+
+/// `tabella trustee mix`.
+struct ElectionTrusteeMix: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mix",
+        abstract: "Check the board, shuffle the latest list of ranked and write-in ballots, and post it with its "
+            + "proof.",
+        discussion: """
+            After voting closes and the authority posts the mix-net's input, each trustee in turn re-encrypts and             permutes the latest list with secret randomness and posts it with a Bayer-Groth argument that it did             so honestly; the board admits it only if the argument verifies. As many trustees as the threshold             shuffle, each once. The randomness and the permutation are never written anywhere.
+            """
+    )
+
+    @OptionGroup var options: ElectionBoardOptions
+    @Option(help: "The trustee's key file.") var key: String
+    @OptionGroup var passphrase: PassphraseOptions
+
+    func run() async throws {
+        let (secrets, phrase) = try trusteeSecrets(key, passphrase)
+        print(try await options.group().run(TrusteeOnBoard(
+            options: options, secrets: secrets, phrase: phrase, step: .mix)))
+    }
+}
+
+/// `tabella trustee decrypt-mix`.
+struct ElectionTrusteeDecryptMix: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decrypt-mix",
+        abstract: "Check the board and post this trustee's partial decryption of the last mixed list, with proofs.")
+
+    @OptionGroup var options: ElectionBoardOptions
+    @Option(help: "The trustee's key file.") var key: String
+    @Option(help: "The trustee's share file (from `tabella trustee ceremony`).") var share: String
+    @OptionGroup var passphrase: PassphraseOptions
+
+    func run() async throws {
+        let (secrets, phrase) = try trusteeSecrets(key, passphrase)
+        let share = try TrusteeFiles.readSecret(ElectionSecrets.Share.self, from: share, passphrase: phrase)
+        print(try await options.group().run(TrusteeOnBoard(
+            options: options, secrets: secrets, phrase: phrase, step: .decryptMix(share: share))))
     }
 }
 

@@ -88,10 +88,11 @@ struct VoteCast: AsyncParsableCommand {
             let code = Hex.encode(prepared.confirmationCode)
             if command.challenge {
                 let post = try PayloadCoding.decode(ChallengePost.self, from: prepared.entry.payload, type: .challenge)
-                let revealed = try VoterClient<Suite>.reveal(post, rules: view.ledger.checker!.rules)
+                let revealed = try VoterClient<Suite>.reveal(post, rules: view.ledger.checker!.rules,
+                                                             contests: view.ledger.checker!.contests)
                 let lines = zip(contests, revealed).map { contest, row in
-                    "  \(contest.id): " + zip(contest.options, row).compactMap { $1 == 1 ? $0.id : nil }
-                        .joined(separator: ", ")
+                    "  \(contest.id): " + contest.options.indices.filter { (row[$0] ?? 0) != 0 }
+                        .sorted { row[$0]! < row[$1]! }.map { contest.options[$0].id }.joined(separator: ", ")
                 }
                 return (["Challenged ballot \(code) spoiled at entry \(index). It encrypts:"] + lines
                     + ["Compare with your choices; this ballot is not counted. Cast a new one to vote."])
@@ -116,7 +117,8 @@ enum ChoicePrompt {
         }
         var result = [String: [String]]()
         for contest in contests {
-            print("\(contest.question) (choose \(contest.minimumSelections) to \(contest.maximumSelections))")
+            let verb = contest.kind == .ranked ? "rank, best first," : "choose"
+            print("\(contest.question) (\(verb) \(contest.minimumSelections) to \(contest.maximumSelections))")
             for (number, option) in contest.options.enumerated() { print("  \(number + 1). \(option.text)") }
             print("Your choice (numbers separated by commas): ", terminator: "")
             let line = readLine() ?? ""
@@ -139,11 +141,15 @@ enum ChoicePrompt {
             throw ValidationError("the election has no contest `\(id)`")
         }
         let matrix = try contests.map { contest in
-            let chosen = Set(selected[contest.id] ?? [])
+            let chosen = selected[contest.id] ?? []
             for id in chosen where !contest.options.contains(where: { $0.id == id }) {
                 throw ValidationError("contest `\(contest.id)` has no option `\(id)`")
             }
-            return contest.options.map { chosen.contains($0.id) ? 1 : 0 }
+            guard Set(chosen).count == chosen.count else {
+                throw ValidationError("contest `\(contest.id)` names an option twice")
+            }
+            // A ranked contest's options are listed best first.
+            return contest.values(choosing: chosen.compactMap { id in contest.options.firstIndex { $0.id == id } })
         }
         do {
             try VoterClient<CocktailP256>.validate(matrix, contests: contests)

@@ -18,7 +18,7 @@ struct TrusteeCommand: AsyncParsableCommand {
             TrusteeCreate.self, TrusteeSetup.self, TrusteeJoin.self, TrusteeStatus.self, TrusteeExport.self,
             TrusteeEncryptCheck.self, TrusteeDecrypt.self, TrusteeCombine.self,
             ElectionTrusteeEnroll.self, ElectionTrusteeCeremony.self, ElectionTrusteeDecrypt.self,
-            ElectionTrusteeCosign.self,
+            ElectionTrusteeMix.self, ElectionTrusteeDecryptMix.self, ElectionTrusteeCosign.self,
         ]
     )
 }

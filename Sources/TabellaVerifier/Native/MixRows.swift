@@ -1,0 +1,52 @@
+import TabellaCrypto
+import TabellaGroups
+
+/// The rows of a mix-net list in their board encoding: row by row, each ciphertext `α ‖ β` in the group's bulk
+/// encoding (``PrimeOrderGroup/encodeBulk(_:)``).
+public enum MixRows {
+    /// The encoding of `rows`.
+    public static func encode<Group: PrimeOrderGroup>(_ rows: [[ElGamalCiphertext<Group>]], in group: Group) -> [UInt8] {
+        group.encodeBulk(rows.flatMap { $0.flatMap { [$0.alpha, $0.beta] } })
+    }
+
+    /// Decodes and validates `rows` rows of `width` ciphertexts: exactly that many bytes, every element valid in
+    /// the group and none the identity, and no row twice.
+    ///
+    /// - Throws: ``ShuffleError`` naming the row, the ciphertext and the failed check.
+    public static func decode<Group: PrimeOrderGroup>(_ bytes: [UInt8], rows: Int, width: Int, in group: Group)
+        throws(ShuffleError) -> [[ElGamalCiphertext<Group>]]
+    {
+        let size = group.bulkElementByteCount
+        guard bytes.count == rows * width * 2 * size else {
+            throw ShuffleError(.sizeMismatch, "the list has \(bytes.count) bytes, not the \(rows * width * 2 * size) "
+                + "of \(rows) rows of \(width) ciphertexts")
+        }
+        let encodings = stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<$0 + size]) }
+        var elements = [Group.Element]()
+        elements.reserveCapacity(encodings.count)
+        for (offset, result) in group.decodeBulk(encodings).enumerated() {
+            let place = "row \(offset / (2 * width) + 1), ciphertext \(offset % (2 * width) / 2 + 1), "
+                + (offset % 2 == 0 ? "α" : "β")
+            switch result {
+            case .success(let element) where element == group.identity:
+                throw ShuffleError(.identityComponent, "\(place) is the identity")
+            case .success(let element): elements.append(element)
+            case .failure(let error):
+                throw ShuffleError(.invalidElement, "\(place) is not a valid \(group.name) element: \(error.message)")
+            }
+        }
+        let list = (0..<rows).map { row in
+            (0..<width).map { column in
+                ElGamalCiphertext<Group>(alpha: elements[2 * (row * width + column)],
+                                         beta: elements[2 * (row * width + column) + 1])
+            }
+        }
+        var seen = [[ElGamalCiphertext<Group>]: Int]()
+        for (offset, row) in list.enumerated() {
+            if let first = seen.updateValue(offset, forKey: row) {
+                throw ShuffleError(.duplicateRow, "row \(offset + 1) repeats row \(first + 1)")
+            }
+        }
+        return list
+    }
+}
