@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "TabellaCrypto", dependencies: ["TabellaGroups", "CSodium", "CGMP", "COpenSSL"]),
 
         // Election records: the manifest model and the ElectionGuard 2.0 (Kotlin JSON) importer.
-        .target(name: "TabellaRecord", dependencies: ["TabellaGroups", "TabellaCrypto"]),
+        .target(name: "TabellaRecord", dependencies: ["TabellaGroups", "TabellaCrypto", "CGMP"]),
 
         // Verification of records, step by step.
         .target(

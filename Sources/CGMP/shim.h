@@ -1,6 +1,7 @@
 #ifndef TABELLA_CGMP_SHIM_H
 #define TABELLA_CGMP_SHIM_H
 #include <gmp.h>
+#include <string.h>
 
 /*
  * GMP spells its public API as macros (mpz_powm is __gmpz_powm, mpn_add_n is __gmpn_add_n, mpz_sgn is a
@@ -71,5 +72,29 @@ static inline void tgmp_mpn_sec_powm(mp_limb_t *rp, const mp_limb_t *bp, mp_size
                                      mp_bitcnt_t enb, const mp_limb_t *mp, mp_size_t n, mp_limb_t *scratch) {
     mpn_sec_powm(rp, bp, bn, ep, enb, mp, n, scratch);
 }
+
+static inline void tgmp_mpq_init(mpq_ptr x) { mpq_init(x); }
+static inline void tgmp_mpq_clear(mpq_ptr x) { mpq_clear(x); }
+static inline void tgmp_mpq_set_ui(mpq_ptr x, unsigned long numerator, unsigned long denominator) {
+    mpq_set_ui(x, numerator, denominator);
+    mpq_canonicalize(x);
+}
+static inline int tgmp_mpq_set_str(mpq_ptr x, const char *text) {
+    int status = mpq_set_str(x, text, 10);
+    if (status == 0) mpq_canonicalize(x);
+    return status;
+}
+static inline char *tgmp_mpq_get_str(mpq_srcptr x) { return mpq_get_str(NULL, 10, x); }
+static inline void tgmp_free_str(char *text) {
+    void (*release)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &release);
+    release(text, strlen(text) + 1);
+}
+static inline void tgmp_mpq_add(mpq_ptr r, mpq_srcptr a, mpq_srcptr b) { mpq_add(r, a, b); }
+static inline void tgmp_mpq_sub(mpq_ptr r, mpq_srcptr a, mpq_srcptr b) { mpq_sub(r, a, b); }
+static inline void tgmp_mpq_mul(mpq_ptr r, mpq_srcptr a, mpq_srcptr b) { mpq_mul(r, a, b); }
+static inline void tgmp_mpq_div(mpq_ptr r, mpq_srcptr a, mpq_srcptr b) { mpq_div(r, a, b); }
+static inline int tgmp_mpq_cmp(mpq_srcptr a, mpq_srcptr b) { return mpq_cmp(a, b); }
+static inline int tgmp_mpq_sgn(mpq_srcptr a) { return mpq_sgn(a); }
 
 #endif

@@ -72,6 +72,7 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
         guard ledger.phase == .closed, let manifest = ledger.manifest else {
             throw ElectionProcessError(.notReady, "the tally comes after voting closes")
         }
+        try manifest.requireHomomorphicTally()
         let (ballots, weights) = ledger.countedBallots
         let group = suite.group
         let tally = WeightedTally.compute(ballots: ballots, weights: weights,

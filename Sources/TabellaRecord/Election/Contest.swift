@@ -10,6 +10,12 @@ public struct Contest: Sendable, Hashable, Codable {
         case yesNoAbstain = "yes-no-abstain"
         /// Exactly one of the options `yes`, `no`.
         case referendum
+        /// Rank at least `minimumSelections` and at most `maximumSelections` of the options (the candidates), best
+        /// first; counted after the mixnet by the contest's ``CountingMethod``.
+        case ranked
+        /// A free-text answer of at most `maximumWriteInBytes` UTF-8 bytes, or one of the listed options if any;
+        /// decrypted after the mixnet.
+        case writeIn = "write-in"
     }
 
     /// One option of a contest.
@@ -40,11 +46,18 @@ public struct Contest: Sendable, Hashable, Codable {
     public let maximumSelections: Int
     /// The quorum and the threshold that decide the contest.
     public let rule: DecisionRule
+    /// How a ranked contest is counted (ranked contests only).
+    public let method: CountingMethod?
+    /// The number of seats an `stv` contest fills (`stv` only).
+    public let seats: Int?
+    /// The longest write-in answer in UTF-8 bytes (write-in contests only).
+    public let maximumWriteInBytes: Int?
 
     /// A contest; ``validate()`` checks that its parts fit together.
     public init(
         id: String, question: String, kind: Kind, options: [Option], minimumSelections: Int,
-        maximumSelections: Int, rule: DecisionRule
+        maximumSelections: Int, rule: DecisionRule, method: CountingMethod? = nil, seats: Int? = nil,
+        maximumWriteInBytes: Int? = nil
     ) {
         self.id = id
         self.question = question
@@ -53,6 +66,9 @@ public struct Contest: Sendable, Hashable, Codable {
         self.minimumSelections = minimumSelections
         self.maximumSelections = maximumSelections
         self.rule = rule
+        self.method = method
+        self.seats = seats
+        self.maximumWriteInBytes = maximumWriteInBytes
     }
 
     /// A yes/no/abstain contest with its fixed options.
@@ -70,6 +86,9 @@ public struct Contest: Sendable, Hashable, Codable {
                 minimumSelections: 1, maximumSelections: 1, rule: rule)
     }
 
+    /// The longest write-in answer any manifest may allow, in UTF-8 bytes.
+    public static let writeInByteLimit = 1_024
+
     /// Checks identifiers, texts and limits against the contest's kind.
     ///
     /// - Throws: ``ElectionError`` naming the contest and the field.
@@ -77,7 +96,7 @@ public struct Contest: Sendable, Hashable, Codable {
         let name = "contest \"\(id)\""
         guard !id.isEmpty else { throw ElectionError(.missing, "a contest has an empty id") }
         guard !question.isEmpty else { throw ElectionError(.missing, "\(name) has no question") }
-        guard !options.isEmpty else { throw ElectionError(.missing, "\(name) has no options") }
+        guard kind == .writeIn || !options.isEmpty else { throw ElectionError(.missing, "\(name) has no options") }
         var seen = Set<String>()
         for (index, option) in options.enumerated() {
             guard !option.id.isEmpty, !option.text.isEmpty else {
@@ -87,13 +106,31 @@ public struct Contest: Sendable, Hashable, Codable {
                 throw ElectionError(.duplicate, "\(name) has two options with id \"\(option.id)\"")
             }
         }
+        try validateSelections(name)
+        try validateKindFields(name)
+        try rule.validate(contest: name)
+    }
+
+    /// Checks the selection limits: within the options, except a write-in's single answer.
+    private func validateSelections(_ name: String) throws(ElectionError) {
+        if kind == .writeIn {
+            guard 0 <= minimumSelections, minimumSelections <= 1, maximumSelections == 1 else {
+                throw ElectionError(.kindMismatch, "\(name) of kind write-in selects 0 or 1 to 1 answer, not "
+                    + "\(minimumSelections) to \(maximumSelections)")
+            }
+            return
+        }
         guard 0 <= minimumSelections, minimumSelections <= maximumSelections, maximumSelections <= options.count,
               maximumSelections >= 1 else {
             throw ElectionError(.outOfRange, "\(name) selects \(minimumSelections) to \(maximumSelections) of "
                 + "\(options.count) options")
         }
         switch kind {
-        case .choose: break
+        case .choose, .writeIn: break
+        case .ranked:
+            guard minimumSelections >= 1 else {
+                throw ElectionError(.outOfRange, "\(name) of kind ranked: minimumSelections must be at least 1")
+            }
         case .approval:
             guard minimumSelections == 0, maximumSelections == options.count else {
                 throw ElectionError(.kindMismatch, "\(name) is an approval contest: it selects 0 to all options")
@@ -105,6 +142,55 @@ public struct Contest: Sendable, Hashable, Codable {
                                     "\(name) of kind \(kind.rawValue) has the options \(expected) and selects one")
             }
         }
-        try rule.validate(contest: name)
+    }
+
+    /// Checks `method`, `seats` and `maximumWriteInBytes`: each present exactly for the kind that uses it.
+    private func validateKindFields(_ name: String) throws(ElectionError) {
+        if kind == .ranked {
+            guard let method else { throw ElectionError(.missing, "\(name) of kind ranked has no field method") }
+            if method == .stv {
+                guard let seats else { throw ElectionError(.missing, "\(name) of method stv has no field seats") }
+                guard 1 <= seats, seats <= options.count else {
+                    throw ElectionError(.outOfRange, "\(name): seats \(seats) is not between 1 and the "
+                        + "\(options.count) candidates")
+                }
+            } else if seats != nil {
+                throw ElectionError(.kindMismatch, "\(name): the field seats is only for method stv, not "
+                    + "\(method.rawValue)")
+            }
+        } else if method != nil || seats != nil {
+            throw ElectionError(.kindMismatch, "\(name) of kind \(kind.rawValue): the fields method and seats are "
+                + "only for ranked contests")
+        }
+        if kind == .writeIn {
+            guard let maximumWriteInBytes else {
+                throw ElectionError(.missing, "\(name) of kind write-in has no field maximumWriteInBytes")
+            }
+            guard 1 <= maximumWriteInBytes, maximumWriteInBytes <= Self.writeInByteLimit else {
+                throw ElectionError(.outOfRange, "\(name): maximumWriteInBytes \(maximumWriteInBytes) is not "
+                    + "between 1 and \(Self.writeInByteLimit)")
+            }
+        } else if maximumWriteInBytes != nil {
+            throw ElectionError(.kindMismatch, "\(name) of kind \(kind.rawValue): the field maximumWriteInBytes is "
+                + "only for write-in contests")
+        }
+    }
+
+    /// Whether the contest is tallied homomorphically (one encrypted 0 or 1 per option, summed), rather than
+    /// decrypted ballot by ballot after a mixnet (ranked and write-in contests).
+    public var isHomomorphicallyTallied: Bool {
+        switch kind {
+        case .choose, .approval, .yesNoAbstain, .referendum: true
+        case .ranked, .writeIn: false
+        }
+    }
+
+    /// Checks that the contest can be tallied homomorphically.
+    ///
+    /// - Throws: ``ElectionError`` `.kindMismatch` for a ranked or write-in contest, which needs the mixnet tally.
+    public func requireHomomorphicTally() throws(ElectionError) {
+        guard isHomomorphicallyTallied else {
+            throw ElectionError(.kindMismatch, "contest \"\(id)\" of kind \(kind.rawValue) needs the mixnet tally")
+        }
     }
 }

@@ -44,8 +44,10 @@ public struct ContestDecision: Sendable, Hashable, Codable {
     ///   - votes: the weighted tally of each option, in the contest's option order.
     ///   - turnoutWeight: the total weight of the counted ballots.
     ///   - eligibleWeight: the roll's total weight.
-    /// - Throws: ``ElectionError`` `.outOfRange` when the tally does not have one count per option.
+    /// - Throws: ``ElectionError`` `.outOfRange` when the tally does not have one count per option, `.kindMismatch`
+    ///   for a contest that is not tallied homomorphically (ranked, write-in).
     public init(contest: Contest, votes: [UInt64], turnoutWeight: UInt64, eligibleWeight: UInt64) throws(ElectionError) {
+        try contest.requireHomomorphicTally()
         guard votes.count == contest.options.count else {
             throw ElectionError(.outOfRange, "contest \"\(contest.id)\" has \(contest.options.count) options but "
                 + "\(votes.count) counts")
@@ -64,6 +66,8 @@ public struct ContestDecision: Sendable, Hashable, Codable {
             let (decided, overflow) = yes.addingReportingOverflow(no)
             let passed = !overflow && contest.rule.passes(yes, of: decided)
             (outcome, elected) = (passed ? .passed : .rejected, [])
+        case .ranked, .writeIn:
+            preconditionFailure("requireHomomorphicTally() let a contest of kind \(contest.kind) through")
         case .choose, .approval:
             let ranked = contest.options.indices
                 .filter { contest.rule.passes(votes[$0], of: turnoutWeight) }

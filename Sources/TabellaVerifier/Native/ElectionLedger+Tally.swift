@@ -10,6 +10,11 @@ extension ElectionLedger {
         let post = try payload(TallyPost.self, entry, .tally, check: .aggregation)
         let (ballots, ballotWeights) = countedBallots
         let contests = definition!.manifest.contests
+        do {
+            try definition!.manifest.requireHomomorphicTally()
+        } catch {
+            throw ElectionRejection(.aggregation, error.message)
+        }
         let expected = WeightedTally.compute(ballots: ballots, weights: ballotWeights,
                                              optionCounts: contests.map(\.options.count), in: group)
         guard post.counted == ballots.count else {
