@@ -1,5 +1,6 @@
 import Testing
 @testable import TabellaGroups
+import TabellaTestSupport
 
 /// Every rejection reason of element and scalar decoding, each with the code it must carry.
 @Suite("Decoding rejects invalid input")

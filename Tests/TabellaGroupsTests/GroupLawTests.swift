@@ -1,5 +1,6 @@
 import Testing
 @testable import TabellaGroups
+import TabellaTestSupport
 
 /// The same laws, checked for every group Tabella offers.
 @Suite("Group laws")

@@ -1,5 +1,6 @@
 import TabellaGroups
 import Testing
+import TabellaTestSupport
 
 @Suite("Swiss Post multi-recipient ElGamal")
 struct MultiRecipientCiphertextTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TabellaGroups
+import TabellaTestSupport
 
 /// Tabella's own P-256 point arithmetic, multi-exponentiation and comb tables, against OpenSSL's results.
 @Suite("P-256 native arithmetic")

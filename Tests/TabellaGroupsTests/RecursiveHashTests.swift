@@ -1,5 +1,6 @@
 import TabellaGroups
 import Testing
+import TabellaTestSupport
 
 @Suite("Swiss Post recursive hash")
 struct RecursiveHashTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TabellaGroups
+import TabellaTestSupport
 
 @Suite("Scalar field arithmetic")
 struct ScalarFieldTests {

@@ -62,11 +62,4 @@ public struct ElectionManifest: Sendable, Hashable, Codable {
             throw ElectionError(.malformed, "unknown group \"\(group)\"")
         }
     }
-
-    /// Checks that every contest can be tallied homomorphically, before a homomorphic tally is formed.
-    ///
-    /// - Throws: ``ElectionError`` `.kindMismatch` naming the first ranked or write-in contest.
-    public func requireHomomorphicTally() throws(ElectionError) {
-        for contest in contests { try contest.requireHomomorphicTally() }
-    }
 }

@@ -1,9 +1,9 @@
-@testable import TabellaGroups
+import TabellaGroups
 
 /// Groups used by the tests besides the built-in ones.
-enum TestGroups {
+public enum TestGroups {
     /// The 2048-bit safe-prime group of the Swiss Post test vectors (quadratic residues, g = 4).
-    static let safePrime: IntegerGroup = try! IntegerGroup(
+    public static let safePrime: IntegerGroup = try! IntegerGroup(
         name: "swisspost-2048",
         p: Hex.decode(
             "B7E151628AED2A6ABF7158809CF4F3C762E7160F38B4DA56A784D9045190CFEF324E7738926CFBE5F4BF8D8D8C31D763" +
