@@ -32,6 +32,8 @@ public struct SimulatedElection: Sendable {
         public let phases: [Phase]
         /// The result entry's content.
         public let result: ResultPost
+        /// The mix-net's count of the ranked and write-in contests, when the election has any.
+        public let mixResult: MixResultPost?
         /// The manifest.
         public let manifest: ElectionManifest
         /// The signed decision note.
@@ -276,7 +278,8 @@ private struct Runner: ElectionSuiteAction {
                 return report
             }
             let outcome = SimulatedElection.Outcome(
-                phases: phases, result: view.ledger.result!, manifest: view.ledger.manifest!,
+                phases: phases, result: view.ledger.result!, mixResult: view.ledger.mixChain?.result,
+                manifest: view.ledger.manifest!,
                 decision: view.ledger.signedDecision!.serialized, report: report, boardSize: view.size,
                 boardURL: board.baseURL)
             await local.stop()

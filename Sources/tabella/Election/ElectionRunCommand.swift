@@ -43,6 +43,9 @@ enum ElectionRunCommand {
             for (option, count) in zip(contest.options, counts) {
                 lines.append("    \(option.text.padding(toLength: 14, withPad: " ", startingAt: 0)) \(count)")
             }
+            if let count = outcome.mixResult?.contests.first(where: { $0.contest == contest.id }) {
+                lines += mixedLines(count, contest: contest)
+            }
             let elected = decision.elected.isEmpty ? "" : " (\(decision.elected.joined(separator: ", ")))"
             lines.append("    decision: \(decision.outcome.rawValue)\(elected); turnout weight "
                 + "\(decision.turnoutWeight) of \(decision.eligibleWeight)")
@@ -62,6 +65,27 @@ enum ElectionRunCommand {
         return lines.joined(separator: "\n")
     }
 
+    /// What the mix-net's count of a ranked or write-in contest says: first preferences (or chosen options),
+    /// the rounds of a ranked count, the written answers.
+    static func mixedLines(_ count: MixedContestResult, contest: Contest) -> [String] {
+        var lines = zip(contest.options, count.firstPreferences).map { option, votes in
+            "    \(option.text.padding(toLength: 14, withPad: " ", startingAt: 0)) \(votes)"
+                + (contest.kind == .ranked ? " first preferences" : "")
+        }
+        if let ranked = count.ranked {
+            lines.append("    \(ranked.method.rawValue): \(ranked.validBallots) valid ballots, \(ranked.invalid.count) "
+                + "invalid, \(ranked.rounds.count) rounds\(ranked.quota.map { ", quota \($0)" } ?? "")")
+        }
+        if let writeIn = count.writeIn {
+            for answer in writeIn.answers.prefix(5) {
+                lines.append("    \("“\(answer.text)”".padding(toLength: 14, withPad: " ", startingAt: 0)) "
+                    + "\(answer.votes) (written)")
+            }
+            lines.append("    blank \(writeIn.blank), invalid \(writeIn.invalid)")
+        }
+        return lines
+    }
+
     /// `name   1.23 s wall   2.34 s CPU`, aligned.
     static func timing(_ name: String, _ wall: Double, _ cpu: Double) -> String {
         name.padding(toLength: 11, withPad: " ", startingAt: 0) + String(format: "%7.2f s wall %7.2f s CPU", wall, cpu)
@@ -76,6 +100,7 @@ enum ElectionRunCommand {
             let totalWall: Double
             let totalCPU: Double
             let result: ResultPost
+            let mixResult: MixResultPost?
             let decision: String
             let verified: Bool
             let report: VerificationReport
@@ -84,7 +109,7 @@ enum ElectionRunCommand {
             group: shape.group.rawValue, voters: shape.voters, phases: outcome.phases,
             totalWall: outcome.phases.map(\.wallSeconds).reduce(0, +),
             totalCPU: outcome.phases.map(\.cpuSeconds).reduce(0, +), result: outcome.result,
-            decision: outcome.decision, verified: outcome.report.isValid, report: outcome.report)
+            mixResult: outcome.mixResult, decision: outcome.decision, verified: outcome.report.isValid, report: outcome.report)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         print(String(decoding: try encoder.encode(output), as: UTF8.self))

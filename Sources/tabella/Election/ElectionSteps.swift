@@ -81,7 +81,11 @@ struct ElectionStatus: AsyncParsableCommand {
                   ballots \(ledger.ballotCount), challenges \(ledger.challengeCount), counted \(ledger.counted.count)
                   decryption shares \(ledger.shares.count), result posted: \(ledger.result != nil), \
                 decision signatures \(ledger.decisionSignatures.count)
-                """
+                """ + (ledger.mixChain.map { chain in
+                    "\n  mix-net: input posted: \(chain.input != nil), shuffles \(chain.mixers.count) of "
+                        + "\(chain.required) (by trustees \(chain.mixers.map(String.init).joined(separator: ", "))), "
+                        + "decryption shares \(chain.shares.count), count posted: \(chain.result != nil)"
+                } ?? "")
         }
     }
 }
