@@ -100,7 +100,8 @@ let package = Package(
         // Helpers shared by the test targets: locating Vectors/, reading vector JSON, temporary folders.
         .target(name: "TabellaTestSupport", dependencies: ["TabellaGroups"]),
 
-        .testTarget(name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport", "COpenSSL"]),
+        .testTarget(
+            name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport", "COpenSSL", "CSodium"]),
         .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto", "TabellaTestSupport"]),
         .testTarget(name: "TabellaRecordTests", dependencies: ["TabellaRecord", "TabellaCrypto"]),
         .testTarget(name: "TabellaCommandTests", dependencies: ["tabella"]),

@@ -94,12 +94,10 @@ public struct Ristretto255: PrimeOrderGroup {
     /// `base^exponent` from a fixed base (the same constant-time routine).
     public func power(_ table: FixedBase, public exponent: Scalar) -> Element { power(table, secret: exponent) }
 
-    /// `∏ bases[i]^exponents[i]`: one scalar multiplication per term, as libsodium offers nothing better.
+    /// `∏ bases[i]^exponents[i]` for public exponents: the bases decoded once into Tabella's own Edwards25519
+    /// points, Straus's or Pippenger's method on them, and the product encoded once (``Ristretto255Workspace``).
     public func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element {
-        precondition(bases.count == exponents.count, "one exponent per base")
-        return zip(bases, exponents).reduce(identity) { product, term in
-            multiply(product, power(term.0, public: term.1))
-        }
+        multiPower(bases, exponents, plan: nil)
     }
 
     /// The canonical 32-byte encoding.
@@ -110,20 +108,12 @@ public struct Ristretto255: PrimeOrderGroup {
     /// - Throws: ``GroupError`` with `wrongLength`, `nonCanonical` (a field element not below 2^255 - 19, or
     ///   negative), or `notOnCurve` (no point has this encoding).
     public func decode(_ bytes: [UInt8]) throws(GroupError) -> Element {
-        guard bytes.count == 32 else {
-            throw GroupError(.wrongLength, "a ristretto255 element has 32 bytes, not \(bytes.count)")
-        }
-        guard Self.isCanonicalNonNegative(bytes) else {
-            throw GroupError(.nonCanonical, "the ristretto255 encoding is not a canonical non-negative field element")
-        }
-        guard crypto_core_ristretto255_is_valid_point(bytes) == 1 else {
-            throw GroupError(.notOnCurve, "no ristretto255 element has this encoding")
-        }
+        _ = try Self.point(decoding: bytes)
         return Element(bytes: bytes)
     }
 
     /// Whether 32 little-endian bytes are a field element below 2^255 - 19 whose low bit (its sign) is clear.
-    private static func isCanonicalNonNegative(_ bytes: [UInt8]) -> Bool {
+    static func isCanonicalNonNegative(_ bytes: [UInt8]) -> Bool {
         guard bytes[0] & 1 == 0, bytes[31] & 0x80 == 0 else { return false }
         // Below 2^255 - 19 unless every byte is 0xff (0x7f at the top) and the lowest is 0xed or more.
         let allHigh = bytes[1..<31].allSatisfy { $0 == 0xff } && bytes[31] == 0x7f

@@ -97,7 +97,9 @@ struct BenchGroups: AsyncParsableCommand {
                               with: "crypto_scalarmult_ristretto255_base", raw.base),
             BenchRow.speedup("multi-exponentiation per term (\(terms) terms)", ours["multiPerTerm"]!,
                              over: "public exponentiation", ours["public"]!),
-            BenchRow.plain("decode with validation", ours["decode"]!),
+            BenchRow.compared("decode with validation", ours["decode"]!,
+                              with: "crypto_core_ristretto255_is_valid_point",
+                              figures["crypto_core_ristretto255_is_valid_point"]!),
             BenchRow.plain("H (ElectionGuard hash of one element)", ours["hash"]!),
         ])
     }

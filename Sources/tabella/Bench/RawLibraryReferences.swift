@@ -40,9 +40,9 @@ enum RawLibraryReferences {
         })
     }
 
-    /// `crypto_scalarmult_ristretto255` on a random point, and `crypto_scalarmult_ristretto255_base`.
-    /// Returns operations named `crypto_scalarmult_ristretto255` and `crypto_scalarmult_ristretto255_base`, and what
-    /// frees their data.
+    /// `crypto_scalarmult_ristretto255` on a random point, `crypto_scalarmult_ristretto255_base`, and the
+    /// validation of a random point's encoding. Returns operations named `crypto_scalarmult_ristretto255`,
+    /// `crypto_scalarmult_ristretto255_base` and `crypto_core_ristretto255_is_valid_point`, and what frees their data.
     static func ristretto255(iterations: Int) -> (operations: [Stopwatch.Operation], release: () -> Void) {
         let points = (0..<iterations).map { _ -> [UInt8] in
             var point = [UInt8](repeating: 0, count: 32)
@@ -61,6 +61,9 @@ enum RawLibraryReferences {
             },
             Stopwatch.Operation(name: "crypto_scalarmult_ristretto255_base", iterations: iterations) { index in
                 _ = crypto_scalarmult_ristretto255_base(output, scalars[index])
+            },
+            Stopwatch.Operation(name: "crypto_core_ristretto255_is_valid_point", iterations: iterations) { index in
+                _ = crypto_core_ristretto255_is_valid_point(points[index])
             },
         ]
         return (operations, { output.deallocate() })
