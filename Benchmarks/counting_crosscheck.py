@@ -13,6 +13,7 @@ import json
 import random
 import subprocess
 import sys
+from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 
@@ -58,47 +59,77 @@ def valid_ballots(profile):
     return valid
 
 
-def rounds_agree(ours, theirs):
-    """Compares round by round: who is elected or excluded, and the tallies (within stvpoll's rounding)."""
-    if len(ours) != len(theirs):
-        return False, f"{len(ours)} rounds against {len(theirs)}"
-    for number, (mine, other) in enumerate(zip(ours, theirs), start=1):
+def first_difference(ours, theirs):
+    """The index of the first round where the counts differ (who is elected or excluded, or a tally beyond
+    stvpoll's rounding), with a description, or (None, "") when they agree throughout."""
+    for number, (mine, other) in enumerate(zip(ours, theirs)):
         decided = mine["elected"] if mine["elected"] else [mine["eliminated"]]
         status = CandidateStatus.Elected if mine["elected"] else CandidateStatus.Excluded
-        if list(other.selected) != decided or other.status != status:
-            return False, f"round {number}: {decided} against {list(other.selected)} ({other.status.value})"
+        if set(other.selected) != set(decided) or other.status != status:
+            return number, f"round {number + 1}: {decided} against {list(other.selected)} ({other.status.value})"
         for tally in mine["tallies"]:
             exact = Fraction(tally["votes"])
             if abs(Decimal(exact.numerator) / Decimal(exact.denominator) - other.votes[tally["candidate"]]) > 1e-3:
-                return False, f"round {number}: {tally['candidate']} has {tally['votes']} against " \
-                              f"{other.votes[tally['candidate']]}"
-    return True, ""
+                return number, f"round {number + 1}: {tally['candidate']} has {tally['votes']} against " \
+                                f"{other.votes[tally['candidate']]}"
+    if len(ours) != len(theirs):
+        return min(len(ours), len(theirs)), f"{len(ours)} rounds against {len(theirs)}"
+    return None, ""
 
 
-def explain_transfer_difference(result):
-    """The rule behind an STV or IRV difference, from Tabella's rounds, or None."""
+def transfer_once_per_ballot(ballots, vote_count, transfers, standing, quota, decrease_value):
+    """stvpoll's serial transfer with Tabella's rule for several candidates elected in one round: a ballot moves
+    with the surplus of the candidate it counts for (the first of it among that candidate, the standing ones and
+    the elected ones still to transfer), so it is reduced by that candidate's transfer value only."""
+    log = Counter()
+    exhausted = Decimal(0)
+    counts = dict(vote_count)
+    queue = list(transfers)
+    while queue:
+        candidate = queue.pop(0)
+        factor = (counts[candidate] - quota) / counts[candidate] if decrease_value else Decimal(1)
+        holders = tuple(standing) + tuple(queue)
+        for ballot in ballots:
+            if ballot.get_next_preference((candidate,) + holders) != candidate:
+                continue
+            ballot.decrease_value(factor)
+            target = ballot.get_next_preference(holders)
+            if target is None:
+                exhausted += ballot.value
+            else:
+                log[(candidate, target)] += ballot.value
+                counts[target] += ballot.value
+    return log, exhausted, {c: counts[c] for c in standing}
+
+
+def near_tie(result, index):
+    """Whether Tabella's round `index` has, after a fractional transfer, a tally within 0.001 of the quota or of
+    another tally: where stvpoll's 5-decimal rounding of ballot values can decide differently."""
     rounds = result["rounds"]
-    if result["method"] == "instant-runoff":
-        quota = result["validWeight"] // 2 + 1
-        last = rounds[-1]
-        votes = {t["candidate"]: Fraction(t["votes"]) for t in last["tallies"]}
-        if last["elected"] and votes[last["elected"][0]] < quota:
-            return "majority of the ballots not exhausted (Tabella) against a majority of all valid ballots " \
-                   "(stvpoll, which then stops without a winner)"
-        return None
-    for number, round in enumerate(rounds, start=1):
-        if len(round["elected"]) > 1 and round["transfers"]:
-            return f"two or more elected in round {number}: stvpoll reduces a ballot that ranks a later-elected " \
-                   "candidate above an earlier one by both transfer values"
-        votes = sorted(Fraction(t["votes"]) for t in round["tallies"])
-        if any(b - a < Fraction(1, 1000) and b != a for a, b in zip(votes, votes[1:])):
-            return f"round {number}: tallies closer than 0.001, within stvpoll's 5-decimal rounding of ballot values"
-        equal = [v for v in votes if votes.count(v) > 1]
-        if round["elected"] and equal and any(Fraction(t["votes"]) in equal for t in round["tallies"]
-                                             if t["candidate"] in round["elected"]):
-            return f"round {number}: candidates elected with equal votes are ordered by earlier rounds (Tabella) " \
-                   "against the candidate order (stvpoll)"
-    return None
+    if index >= len(rounds) or not any(Fraction(t["transferValue"]).denominator > 1
+                                       for r in rounds[:index] for t in r["transfers"]):
+        return False
+    quota = Fraction(result["quota"])
+    votes = sorted(Fraction(t["votes"]) for t in rounds[index]["tallies"])
+    return any(abs(v - quota) < Fraction(1, 1000) for v in votes) or \
+        any(b - a < Fraction(1, 1000) for a, b in zip(votes, votes[1:]) if a != b)
+
+
+def irv_majority_rule(result, index):
+    """Whether stvpoll's IRV agrees up to Tabella's last round, where Tabella's winner has a majority of the ballots
+    not exhausted but not stvpoll's quota of all valid ballots."""
+    last = result["rounds"][-1]
+    votes = {t["candidate"]: Fraction(t["votes"]) for t in last["tallies"]}
+    return index == len(result["rounds"]) - 1 and bool(last["elected"]) and \
+        votes[last["elected"][0]] < result["validWeight"] // 2 + 1
+
+
+def compare(result, theirs):
+    """(index of the first differing round or None, description), counting the elected as a set."""
+    index, where = first_difference(result["rounds"], theirs.rounds)
+    if index is None and set(theirs) != set(result["elected"]):
+        return len(result["rounds"]), f"elected {result['elected']} against {list(theirs)}"
+    return index, where
 
 
 def check_transfer(tabella, rng, method):
@@ -109,18 +140,34 @@ def check_transfer(tabella, rng, method):
     assert result["invalid"]["count"] == len(profile["ballots"]) - len(valid), "invalid ballot counts differ"
     order = tuple(result["tieBreakOrder"])
     ballots = [(tuple(names), weight) for names, weight in valid]
-    if method == "stv":
-        theirs = calculate_scottish_stv(order, ballots, seats, random_shuffle=False)
-    else:
-        theirs = calculate_irv(order, ballots, random_shuffle=False)
-    same_winners = list(theirs) == result["elected"]
-    same_rounds, where = rounds_agree(result["rounds"], theirs.rounds)
-    if same_winners and same_rounds:
+
+    def stvpoll(**options):
+        if method == "stv":
+            return calculate_scottish_stv(order, ballots, seats, random_shuffle=False, pedantic_order=True,
+                                          **options)
+        return calculate_irv(order, ballots, random_shuffle=False, **options)
+
+    theirs = stvpoll()
+    index, where = compare(result, theirs)
+    if index is None:
         return "agree", None
-    explanation = explain_transfer_difference(result)
+    explanation = None
+    if method == "instant-runoff":
+        # Where the rule explains it, stvpoll's STV for one seat (which elects the last standing candidate) must
+        # elect Tabella's winner, after the same rounds up to Tabella's last.
+        one_seat = calculate_scottish_stv(order, ballots, 1, random_shuffle=False, pedantic_order=True)
+        prefix, _ = first_difference(result["rounds"][:-1], one_seat.rounds[:len(result["rounds"]) - 1])
+        if irv_majority_rule(result, index) and prefix is None and list(one_seat) == result["elected"]:
+            explanation = "IRV majority of the ballots not exhausted"
+    else:
+        variant_index, _ = compare(result, stvpoll(transfer_strategy=transfer_once_per_ballot))
+        if variant_index is None:
+            explanation = "STV serial transfer of several elected in one round (agrees with that rule changed)"
+        elif near_tie(result, variant_index):
+            explanation = "STV 5-decimal rounding at a near tie"
     detail = {"profile": profile, "seats": seats, "tabella": result["elected"], "other": list(theirs),
               "first difference": where, "explanation": explanation}
-    return ("explained" if explanation else "unexplained"), detail
+    return (f"explained ({explanation})" if explanation else "unexplained"), detail
 
 
 def check_schulze(tabella, rng):
