@@ -48,7 +48,7 @@ enum NABEvaluation {
     private static func published(_ directory: URL) throws -> [String: Double] {
         let file = directory.appendingPathComponent("results/final_results.json")
         guard let object = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] else {
-            throw ValidationError("\(file.path) is not a JSON object")
+            throw MonitorError(.malformed, "\(file.path) is not a JSON object")
         }
         var scores = [String: Double]()
         for (detector, profiles) in object {
