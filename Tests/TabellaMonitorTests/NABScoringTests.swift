@@ -49,7 +49,7 @@ struct NABScoringTests {
 
     @Test("the NAB copy loads: 16 series, windows as row ranges")
     func corpus() throws {
-        let corpus = try NABCorpus(directory: VectorFiles.url("nab"))
+        let corpus = try NABCorpus(directory: VectorFiles.url("nab"), prefixes: ["artificialWithAnomaly/", "realTweets/"])
         #expect(corpus.series.count == 16)
         let jumps = try #require(corpus.series.first { $0.labelled.name.hasSuffix("art_daily_jumpsup.csv") })
         #expect(jumps.values.count == 4032)

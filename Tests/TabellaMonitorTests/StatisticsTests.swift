@@ -1,5 +1,5 @@
 import Testing
-import TabellaMonitor
+@testable import TabellaMonitor
 
 @Suite("Statistics and concentration")
 struct StatisticsTests {
@@ -59,5 +59,25 @@ struct StatisticsTests {
         #expect(scores[4] > 60)
         #expect(abs(scores[2]) < 1e-12)
         #expect(RobustStatistics.median([]) == nil)
+    }
+}
+
+@Suite("Rolling median and MAD")
+struct RollingRobustScaleTests {
+    @Test("equal to the batch median and MAD of the last values, for odd and even counts")
+    func matchesBatch() {
+        var random = SeededRandom(seed: 4)
+        for capacity in [1, 2, 7, 8, 33] {
+            var rolling = RollingRobustScale(capacity: capacity)
+            var all = [Double]()
+            for _ in 0..<200 {
+                let value = (random.uniform() * 20).rounded()
+                rolling.add(value)
+                all.append(value)
+                let window = Array(all.suffix(capacity))
+                #expect(rolling.median == RobustStatistics.median(window))
+                #expect(rolling.medianAbsoluteDeviation == RobustStatistics.medianAbsoluteDeviation(window))
+            }
+        }
     }
 }

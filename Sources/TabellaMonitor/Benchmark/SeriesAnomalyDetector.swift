@@ -16,7 +16,8 @@ public struct SeriesAnomalyDetector: Sendable {
     /// The z-score that maps to a score of 1.
     public let scale: Double
     private var values: [Double] = []
-    private var residuals: [Double] = []
+    private var levels: RollingRobustScale
+    private var residuals: RollingRobustScale
     private var recentRaw: [Double] = []
 
     /// A detector with the given steps.
@@ -25,18 +26,21 @@ public struct SeriesAnomalyDetector: Sendable {
         self.season = season
         self.holdOff = holdOff
         self.scale = scale
+        levels = RollingRobustScale(capacity: window)
+        residuals = RollingRobustScale(capacity: window)
     }
 
     /// The score of the next value.
     public mutating func score(_ value: Double) -> Double {
-        let level = robustZ(value, of: values.suffix(window))
+        let level = robustZ(value, of: levels)
+        levels.add(value)
         var seasonal = 0.0
         if values.count >= season {
             let earlier = stride(from: values.count - season, through: max(0, values.count - 7 * season),
                                  by: -season).map { values[$0] }
             let residual = value - RobustStatistics.median(earlier)!
-            seasonal = robustZ(residual, of: residuals.suffix(window))
-            residuals.append(residual)
+            seasonal = robustZ(residual, of: residuals)
+            residuals.add(residual)
         }
         values.append(value)
         let raw = max(abs(level), abs(seasonal))
@@ -49,10 +53,9 @@ public struct SeriesAnomalyDetector: Sendable {
 
     /// The robust z-score of `value` against `history`, with the scale floored at a small fraction of the level
     /// so that a perfectly flat history does not divide by zero.
-    private func robustZ(_ value: Double, of history: ArraySlice<Double>) -> Double {
-        let sample = Array(history)
-        guard sample.count >= 16, let center = RobustStatistics.median(sample),
-              let mad = RobustStatistics.medianAbsoluteDeviation(sample) else { return 0 }
+    private func robustZ(_ value: Double, of history: RollingRobustScale) -> Double {
+        guard history.count >= 16 else { return 0 }
+        let center = history.median, mad = history.medianAbsoluteDeviation
         let floor = max(1e-6, 0.01 * abs(center))
         return (value - center) / max(mad * RobustStatistics.madToStandardDeviation, floor)
     }

@@ -22,9 +22,12 @@ enum NABEvaluation {
         var published: [String: Double]
     }
 
-    /// Runs the detector over the series of `directory`.
+    /// The NAB folders scored: the ones copied into Vectors/nab.
+    static let subset = ["artificialWithAnomaly/", "realTweets/"]
+
+    /// Runs the detector over the series of `directory` in ``subset``.
     static func run(directory: URL) throws -> Result {
-        let corpus = try NABCorpus(directory: directory)
+        let corpus = try NABCorpus(directory: directory, prefixes: subset)
         var scored = [(series: NABScoring.LabelledSeries, scores: [Double])]()
         for series in corpus.series {
             var detector = SeriesAnomalyDetector()
