@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TabellaVerifier", targets: ["TabellaVerifier"]),
         .library(name: "TabellaBoard", targets: ["TabellaBoard"]),
         .library(name: "TabellaElection", targets: ["TabellaElection"]),
+        .library(name: "TabellaMonitor", targets: ["TabellaMonitor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        // The monitor's statistics: log-gamma, error function.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -77,6 +80,15 @@ let package = Package(
             ]
         ),
 
+        // The turnout and anomaly monitor: streaming detectors over the board's public data, alerts, forecasts.
+        .target(
+            name: "TabellaMonitor",
+            dependencies: [
+                "TabellaRecord", "TabellaVerifier",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
+        ),
+
         // The command-line tool.
         .executableTarget(
             name: "tabella",
@@ -87,6 +99,7 @@ let package = Package(
                 "TabellaRecord",
                 "TabellaVerifier",
                 "TabellaElection",
+                "TabellaMonitor",
                 "CGMP", "CSodium", "COpenSSL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -113,6 +126,9 @@ let package = Package(
             name: "TabellaElectionTests",
             dependencies: ["TabellaElection", "TabellaVerifier", "TabellaBoard", "TabellaRecord", "TabellaCrypto",
                            "TabellaGroups", "TabellaTestSupport"]
+        ),
+        .testTarget(
+            name: "TabellaMonitorTests", dependencies: ["TabellaMonitor", "TabellaTestSupport", "tabella"]
         ),
         .testTarget(
             name: "TabellaBoardTests",

@@ -13,7 +13,7 @@ struct Tabella: AsyncParsableCommand {
         version: TabellaVersion.current,
         subcommands: [
             Demo.self, ElectionCommand.self, VoteCommand.self, TrusteeCommand.self, Verify.self, DecisionCommand.self,
-            BoardCommand.self, CountCommand.self, Bench.self,
+            BoardCommand.self, CountCommand.self, MonitorCommand.self, Bench.self,
         ]
     )
 }

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `tabella monitor`: the turnout and anomaly monitor.
+struct MonitorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Watch an election's public board for low turnout and anomalies; score the detectors.",
+        discussion: """
+            The monitor sees only public data: arrival times, the roll's regions and weights, revotes, and after \
+            the tally the regional results. Its alerts are evidence for a person to weigh, never a verdict: \
+            they change no count. Docs/monitor.md describes each detector and its measured quality.
+            """,
+        subcommands: [MonitorEvaluate.self]
+    )
+}

@@ -1,0 +1,67 @@
+import Testing
+import TabellaMonitor
+
+@Suite("Change detectors")
+struct StreamDetectorTests {
+    @Test("CUSUM finds a step of 2σ a few values after it, and nothing before")
+    func cusumStep() {
+        var cusum = Cusum(allowance: 0.5, threshold: 5)
+        var random = SeededRandom(seed: 7)
+        var alarms = [Int]()
+        for index in 0..<400 {
+            let z = random.normal() * 0.2 + (index >= 300 ? 2 : 0)
+            if cusum.observe(z) != nil { alarms.append(index) }
+        }
+        // (2 − 0.5) per value passes 5 on the fourth value of the step.
+        #expect(alarms.first == 303)
+        #expect(alarms.allSatisfy { $0 >= 300 })
+    }
+
+    @Test("CUSUM reports a fall as down")
+    func cusumDown() {
+        var cusum = Cusum(allowance: 0.5, threshold: 5)
+        var direction: Cusum.Direction?
+        for _ in 0..<10 where direction == nil { direction = cusum.observe(-3) }
+        #expect(direction == .down)
+    }
+
+    @Test("a constant series raises nothing, in CUSUM, Page–Hinkley or the series detector")
+    func constant() {
+        var cusum = Cusum(allowance: 0.5, threshold: 5)
+        var pageHinkley = PageHinkley(delta: 0.1, lambda: 5)
+        var series = SeriesAnomalyDetector()
+        for _ in 0..<2_000 {
+            #expect(cusum.observe(0) == nil)
+            #expect(!pageHinkley.observe(3))
+            #expect(series.score(42) == 0)
+        }
+    }
+
+    @Test("Page–Hinkley alarms after a rise in the mean, not before")
+    func pageHinkley() {
+        var test = PageHinkley(delta: 0.1, lambda: 10)
+        var random = SeededRandom(seed: 3)
+        var first: Int?
+        for index in 0..<600 {
+            if test.observe(random.normal() * 0.5 + (index >= 400 ? 3 : 0)), first == nil { first = index }
+        }
+        let alarm = try? #require(first)
+        #expect(alarm.map { $0 >= 400 && $0 < 410 } == true)
+    }
+
+    @Test("the regularity test: exponential gaps pass, a timer fails")
+    func regularity() {
+        var detector = RegularityDetector<Int>(window: 128, zThreshold: 6)
+        var random = SeededRandom(seed: 11)
+        var time = 0.0
+        var poissonScores = [Double]()
+        for _ in 0..<2_000 {
+            time += random.exponential(rate: 0.5)
+            if let z = detector.observe(0, time: time) { poissonScores.append(z) }
+        }
+        #expect(!poissonScores.contains { detector.isTooRegular($0) })
+        var timerScore: Double?
+        for step in 0..<200 { timerScore = detector.observe(1, time: Double(step) * 10 + random.uniform()) }
+        #expect(timerScore.map { detector.isTooRegular($0) } == true)
+    }
+}
