@@ -5,7 +5,9 @@ import TabellaGroups
 /// encoding (``PrimeOrderGroup/encodeBulk(_:)``).
 public enum MixRows {
     /// The encoding of `rows`.
-    public static func encode<Group: PrimeOrderGroup>(_ rows: [[ElGamalCiphertext<Group>]], in group: Group) -> [UInt8] {
+    public static func encode<Group: PrimeOrderGroup>(_ rows: [[ElGamalCiphertext<Group>]], in group: Group)
+        -> [UInt8]
+    {
         group.encodeBulk(rows.flatMap { $0.flatMap { [$0.alpha, $0.beta] } })
     }
 

@@ -13,8 +13,9 @@ public enum MixShuffle {
         key: ElGamalPublicKey<Group>, domain: [UInt8]
     ) throws(ShuffleError) {
         let mixer = try shuffle(rows: input.count, width: input.first?.count ?? 0, key: key, domain: domain)
-        let proof = try ShuffleArgument<Group>(decoding: argument, shape: mixer.shape,
-                                               width: mixer.space.randomnessCount, in: key.group)
+        let proof = try ShuffleArgument<Group>.decode(
+            argument, rows: mixer.shape.rows, columns: mixer.shape.columns, components: mixer.space.componentCount,
+            randomness: mixer.space.randomnessCount, in: key.group)
         try mixer.verify(input: input.map(ElGamalRow.init), output: output.map(ElGamalRow.init), proof: proof)
     }
 
