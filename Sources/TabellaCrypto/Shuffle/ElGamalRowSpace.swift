@@ -63,10 +63,11 @@ public struct ElGamalRowSpace<Group: PrimeOrderGroup>: ShuffleCiphertextSpace {
     public func componentName(_ index: Int) -> String { (index % 2 == 0 ? "α" : "β") + "\(index / 2)" }
 
     /// `(g^{τ_j}, K^{τ_j}·g^b)` for each j.
-    public func encryptGeneratorPower(secret b: Scalar, randomness tau: [Scalar]) -> [Group.Element] {
-        let message = group.generatorPower(secret: b)
+    public func encryptGeneratorPower(secret b: Scalar?, randomness tau: [Scalar]) -> [Group.Element] {
+        let message = b.map { group.generatorPower(secret: $0) }
         return tau.flatMap { t in
-            [group.generatorPower(secret: t), group.multiply(group.power(keyTable, secret: t), message)]
+            let pad = group.power(keyTable, secret: t)
+            return [group.generatorPower(secret: t), message.map { group.multiply(pad, $0) } ?? pad]
         }
     }
 

@@ -50,10 +50,12 @@ public struct MultiRecipientSpace<Group: PrimeOrderGroup>: ShuffleCiphertextSpac
     public func componentName(_ index: Int) -> String { index == 0 ? "γ" : "φ\(index - 1)" }
 
     /// `(g^τ, pk₀^τ·g^b, …, pk_{ℓ−1}^τ·g^b)` (GetCiphertext of ℓ messages g^b).
-    public func encryptGeneratorPower(secret b: Scalar, randomness tau: [Scalar]) -> [Group.Element] {
-        let message = group.generatorPower(secret: b)
-        return [group.generatorPower(secret: tau[0])]
-            + keyTables.map { group.multiply(group.power($0, secret: tau[0]), message) }
+    public func encryptGeneratorPower(secret b: Scalar?, randomness tau: [Scalar]) -> [Group.Element] {
+        let message = b.map { group.generatorPower(secret: $0) }
+        return [group.generatorPower(secret: tau[0])] + keyTables.map { table in
+            let pad = group.power(table, secret: tau[0])
+            return message.map { group.multiply(pad, $0) } ?? pad
+        }
     }
 
     /// γ: `g^τ`; φᵢ: `pkᵢ^τ · g^b`.

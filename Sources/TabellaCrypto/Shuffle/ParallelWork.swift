@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TabellaGroups
 
 /// Work spread over the cores by `DispatchQueue.concurrentPerform`, in contiguous chunks whose results are put
 /// back in order: the result does not depend on the scheduling.
@@ -20,6 +21,20 @@ enum ParallelWork {
             progress(Double(done) / Double(chunks))
         }
         return results.joined()
+    }
+}
+
+extension ParallelWork {
+    /// `∏_{i < count} term(i)` in `group`, the terms formed in parallel chunks when there are many of them.
+    static func product<Group: PrimeOrderGroup>(
+        count: Int, in group: Group, _ term: @Sendable (Int) -> Group.Element
+    ) -> Group.Element {
+        guard count >= 64 else { return group.product((0..<count).lazy.map(term)) }
+        let chunks = chunkCount
+        let partial = map(count: chunks) { chunk in
+            group.product(((chunk * count / chunks)..<((chunk + 1) * count / chunks)).lazy.map(term))
+        }
+        return group.product(partial)
     }
 }
 

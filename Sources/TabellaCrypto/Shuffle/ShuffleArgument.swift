@@ -75,6 +75,11 @@ extension ArgumentContext {
         stride(from: 0, to: values.count, by: n).map { Array(values[$0..<($0 + n)]) }
     }
 
+    /// GetCommitmentMatrix (algorithm 8.8) for secret columns.
+    private func commitColumns(_ columns: [[Scalar]], randomness: [Scalar]) -> [Space.Group.Element] {
+        zip(columns, randomness).map { key.commit(secret: $0, randomness: $1, in: group) }
+    }
+
     /// GetShuffleArgument (algorithm 8.11): `output[i]` re-encrypts `input[permutation[i]]` with `randomness[i]`.
     func proveShuffle(
         _ statement: ShuffleStatement<Space.Group>, permutation: [Int], randomness: [[Scalar]]
@@ -84,7 +89,7 @@ extension ArgumentContext {
         let count = m * n
         let r = field.random(count: m)
         let a = Self.chunks(permutation.map { field.scalar(UInt64($0)) }, n: n)
-        let cA = zip(a, r).map { key.commit(secret: $0, randomness: $1, in: group) }
+        let cA = commitColumns(a, randomness: r)
         let hashed = values(statement, cA: cA)
         let x = hashing.challenge(hashed)
         let xPowers = field.powers(of: x, count: count)
@@ -92,7 +97,7 @@ extension ArgumentContext {
         // b_i = x^{π(i)}: the lookup of a secret index is the permutation's own access pattern, as in GenShuffle.
         let b = permutation.map { xPowers[$0] }
         let bColumns = Self.chunks(b, n: n)
-        let cB = zip(bColumns, s).map { key.commit(secret: $0, randomness: $1, in: group) }
+        let cB = commitColumns(bColumns, randomness: s)
         let (y, z) = challenges(hashed, cB: cB)
         let pStatement = productStatement(cA: cA, cB: cB, x: x, y: y, z: z, count: count, n: n)
         let minusZ = field.negate(z)

@@ -39,9 +39,9 @@ public protocol ShuffleCiphertextSpace: Sendable {
     /// The name of component `index` in error messages, such as `γ`, `φ₁` or `β₂`.
     func componentName(_ index: Int) -> String
 
-    /// The components of `Enc(g^b, …, g^b; τ)`, each message g^b: the re-encryption of the identity when b = 0.
-    /// b and τ are secret: every exponentiation takes the constant-time path.
-    func encryptGeneratorPower(secret b: Scalar, randomness tau: [Scalar]) -> [Group.Element]
+    /// The components of `Enc(g^b, …, g^b; τ)`, each message g^b, or of `Enc(1; τ)` (the re-encryption of the
+    /// identity) when b is `nil`. b and τ are secret: every exponentiation takes the constant-time path.
+    func encryptGeneratorPower(secret b: Scalar?, randomness tau: [Scalar]) -> [Group.Element]
     /// The terms of `Enc(g^b; τ)` for public b and τ, per component: a list of (base, exponent) whose product is
     /// that component, so that a verifier can fold them into one multi-exponentiation.
     func encryptionTerms(b: Scalar, randomness tau: [Scalar]) -> [[(Group.Element, Scalar)]]
@@ -58,18 +58,17 @@ extension ShuffleCiphertextSpace {
 
     /// `∏ rows[i]^exponents[i]` component-wise, for public exponents (one multi-exponentiation per component).
     func multiPower(_ rows: [[Group.Element]], _ exponents: [Scalar]) -> [Group.Element] {
-        (0..<componentCount).map { index in group.multiPower(rows.map { $0[index] }, exponents) }
+        let group = self.group
+        return ParallelWork.map(count: componentCount) { index in group.multiPower(rows.map { $0[index] }, exponents) }
     }
 
-    /// `∏ rows[i]^exponents[i]` component-wise for secret exponents: every power on the constant-time path.
+    /// `∏ rows[i]^exponents[i]` component-wise for secret exponents: every power on the constant-time path,
+    /// shared among the cores.
     func secretMultiPower(_ rows: [[Group.Element]], _ exponents: [Scalar]) -> [Group.Element] {
-        var result = identityComponents
-        for (row, exponent) in zip(rows, exponents) {
-            for index in 0..<componentCount {
-                result[index] = group.multiply(result[index], group.power(row[index], secret: exponent))
-            }
+        let group = self.group
+        return (0..<componentCount).map { index in
+            ParallelWork.product(count: rows.count, in: group) { group.power(rows[$0][index], secret: exponents[$0]) }
         }
-        return result
     }
 
     /// `Enc(g^b; τ)` for public b and τ, from ``encryptionTerms(b:randomness:)``.

@@ -34,14 +34,13 @@ public struct ShuffleCommitmentKey<Group: PrimeOrderGroup>: Sendable {
     /// ν, the longest vector the key commits to.
     public var size: Int { generators.count }
 
-    /// `h^r · ∏ g_i^{a_i}` for a secret opening: every exponentiation on the constant-time path.
+    /// `h^r · ∏ g_i^{a_i}` for a secret opening: every exponentiation on the constant-time path, shared among
+    /// the cores.
     func commit(secret values: [Scalar], randomness r: Scalar, in group: Group) -> Group.Element {
         precondition(values.count <= size, "a commitment key of \(size) elements cannot commit to \(values.count)")
-        var result = group.power(h, secret: r)
-        for (base, value) in zip(generators, values) {
-            result = group.multiply(result, group.power(base, secret: value))
-        }
-        return result
+        let generators = self.generators
+        let powers = ParallelWork.product(count: values.count, in: group) { group.power(generators[$0], secret: values[$0]) }
+        return group.multiply(group.power(h, secret: r), powers)
     }
 
     /// The terms `(h, r), (g₁, a₁), …` of a commitment to public values, for a multi-exponentiation.

@@ -166,10 +166,9 @@ public struct VerifiableShuffle<Space: ShuffleCiphertextSpace>: Sendable {
         progress: @escaping @Sendable (Double) -> Void
     ) -> [Space.Row] {
         let space = self.space
-        let zero = space.group.scalars.zero
         return ParallelWork.map(count: permutation.count, progress: progress) { index in
             space.row(components: space.multiply(
-                space.encryptGeneratorPower(secret: zero, randomness: randomness[index]), rows[permutation[index]]))
+                space.encryptGeneratorPower(secret: nil, randomness: randomness[index]), rows[permutation[index]]))
         }
     }
 

@@ -8,6 +8,8 @@ struct Bench: AsyncParsableCommand {
             Build in release mode first (swift build -c release); a debug build measures the debugger, not Tabella. \
             Every figure is the median of several batches; Docs/benchmarks.md explains each method.
             """,
-        subcommands: [BenchGroups.self, BenchBoard.self, BenchBallots.self, BenchCeremony.self, BenchElection.self]
+        subcommands: [
+            BenchGroups.self, BenchBoard.self, BenchBallots.self, BenchCeremony.self, BenchElection.self, BenchMixnet.self,
+        ]
     )
 }
