@@ -1,0 +1,136 @@
+import Foundation
+import TabellaCrypto
+import TabellaGroups
+
+/// The group's own time for each kind of exponentiation a shuffle does, measured on one core.
+struct MixnetPrimitives {
+    /// Seconds per constant-time power of a variable base.
+    let secretPower: Double
+    /// Seconds per constant-time power from a fixed-base table.
+    let fixedPower: Double
+    /// Seconds per term of a multi-exponentiation of the statement's size.
+    let multiPowerTerm: Double
+
+    init<Group: PrimeOrderGroup>(group: Group, terms: Int) {
+        let field = group.scalars
+        let bases = (0..<64).map { _ in group.generatorPower(public: field.random()) }
+        let exponents = field.random(count: 64)
+        let table = group.fixedBase(bases[0])
+        let times = Stopwatch.interleaved([
+            .init(name: "secret", iterations: 64) { _ = group.power(bases[$0], secret: exponents[$0]) },
+            .init(name: "fixed", iterations: 64) { _ = group.power(table, secret: exponents[$0]) },
+        ], batches: 5, threadTime: true)
+        secretPower = times["secret"]! / 1e6
+        fixedPower = times["fixed"]! / 1e6
+        let size = min(terms, 200_000)
+        let manyBases = (0..<size).map { bases[$0 % 64] }
+        let manyExponents = field.random(count: size)
+        let multi = Stopwatch.threadMicroseconds { group.multiPower(manyBases, manyExponents) }
+        multiPowerTerm = multi.microseconds / 1e6 / Double(size)
+    }
+}
+
+/// How many exponentiations of each kind a step needs.
+struct ExponentiationCount: Encodable {
+    /// Constant-time powers of variable bases.
+    var secret = 0
+    /// Constant-time powers from fixed-base tables.
+    var fixed = 0
+    /// Multi-exponentiation terms.
+    var terms = 0
+
+    /// The step's limit in seconds, from the group's own times.
+    func seconds(_ primitives: MixnetPrimitives) -> Double {
+        Double(secret) * primitives.secretPower + Double(fixed) * primitives.fixedPower
+            + Double(terms) * primitives.multiPowerTerm
+    }
+}
+
+/// The exponentiations each step of a shuffle of a given shape needs, counted as Tabella's prover and verifier do
+/// them (Docs/mixnet.md, "cost per ciphertext in exponentiations").
+struct ExponentiationCounts {
+    let shuffle: ExponentiationCount
+    let prove: ExponentiationCount
+    let verify: ExponentiationCount
+
+    init(shape: ShuffleShape, components c: Int, randomness k: Int) {
+        let (m, n) = (shape.rows, shape.columns)
+        let total = m * n
+        // Shuffle: one fixed-base power per component of each re-encryption.
+        shuffle = ExponentiationCount(fixed: shape.count * c)
+        // Prover: c_A and c_B (2 commitments of n per column), the diagonal products of the multi-exponentiation
+        // argument (m² row-column pairs of n ciphertexts, the main diagonal skipped), E_k, c_{B_k}, c_{A₀}, and
+        // the product argument's commitments of n (Hadamard and zero for m ≥ 2, single value product).
+        let vectorCommitments = 2 * m + 1 + (m >= 2 ? m + 2 : 0) + 3
+        prove = ExponentiationCount(
+            secret: vectorCommitments * (n + 1) + m * m * n * c + (2 * m + (m >= 2 ? 2 * m + 1 : 0)) * 2,
+            fixed: (2 * m - 1) * (c + 1),
+            terms: total * c)
+        _ = k
+        // Verifier: C = ∏ C_i^{x^i} and ∏ C′_{ij}^{x^{m−i−1} a_j} (N·c terms each), and the commitment checks of
+        // n + 1 terms (multi-exponentiation, single value product (2), zero (2), c_{−1}, c_{−z}).
+        verify = ExponentiationCount(terms: 2 * total * c + 7 * (n + 1) + 8 * m * c)
+    }
+}
+
+/// A step's result: its value, wall and CPU seconds.
+struct Timed<T> {
+    let value: T
+    let wall: Double
+    let cpu: Double
+
+    static func run(_ body: () throws -> T) rethrows -> Timed<T> {
+        let (wallStart, cpuStart) = (Date(), processorSeconds())
+        let value = try body()
+        return Timed(value: value, wall: Date().timeIntervalSince(wallStart), cpu: processorSeconds() - cpuStart)
+    }
+}
+
+/// The figures of one step.
+struct MixnetStep: Encodable {
+    let wallSeconds: Double
+    let cpuSeconds: Double
+    let limitSeconds: Double
+    /// CPU time over the limit.
+    let ratio: Double
+
+    init<T>(_ timed: Timed<T>, limit: Double) {
+        wallSeconds = timed.wall
+        cpuSeconds = timed.cpu
+        limitSeconds = limit
+        ratio = limit > 0 ? timed.cpu / limit : 0
+    }
+}
+
+/// One run of `tabella bench mixnet`.
+struct MixnetBenchResult: Encodable {
+    let group: String
+    let count: Int
+    let width: Int
+    let rows: Int
+    let columns: Int
+    /// Deriving the commitment key (part of both proving and verifying).
+    let keySeconds: Double
+    let shuffle: MixnetStep
+    let prove: MixnetStep
+    let verify: MixnetStep
+    let peakMemoryMiB: Double
+
+    /// A table for a terminal.
+    var table: String {
+        func line(_ name: String, _ step: MixnetStep) -> String {
+            String(format: "  %-8@ wall %8.2f s  cpu %8.2f s  limit %8.2f s  cpu/limit %5.2f", name as NSString,
+                   step.wallSeconds, step.cpuSeconds, step.limitSeconds, step.ratio)
+        }
+        let total = shuffle.wallSeconds + prove.wallSeconds + verify.wallSeconds
+        return """
+            \(group): N = \(count), ℓ = \(width), shape \(rows) × \(columns)
+              key      wall \(String(format: "%8.2f", keySeconds)) s
+            \(line("shuffle", shuffle))
+            \(line("prove", prove))
+            \(line("verify", verify))
+              total    wall \(String(format: "%8.2f", total)) s, peak resident memory \
+            \(String(format: "%.0f", peakMemoryMiB)) MiB
+            """
+    }
+}
