@@ -20,8 +20,8 @@ struct MessageEmbedding: Sendable {
         block: { encoding in encoding[0] == 0x02 ? Array(encoding[2...]) : nil })
 
     /// ristretto255: the 32 little-endian bytes `c₀ ‖ c₁ ‖ block (29 bytes) ‖ 0x00`, where the 15-bit counter
-    /// fills `c₀` (shifted left, so the sign bit is clear) and `c₁`; the last byte keeps the value below 2²⁴⁸, and
-    /// about a quarter of such strings are valid encodings.
+    /// fills `c₀` (shifted left, so the sign bit is clear) and `c₁`; the last byte keeps the value below
+    /// 2²⁴⁸, and about a quarter of such strings are valid encodings.
     static let ristretto255 = MessageEmbedding(
         blockByteCount: 29, attempts: 1 << 15,
         candidate: { block, attempt in [UInt8(attempt & 0x7f) << 1, UInt8(attempt >> 7)] + block + [0] },

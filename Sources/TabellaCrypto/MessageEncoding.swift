@@ -81,7 +81,7 @@ public struct MessageEncoding<Group: PrimeOrderGroup>: Sendable {
         case .chunked:
             let block = Self.pad(bytes, to: 2 * elementCount(limit: limit))
             return stride(from: 0, to: block.count, by: 2).map {
-                group.generatorPower(public: group.scalars.scalar(UInt64(block[$0]) << 8 | UInt64(block[$0 + 1])))
+                group.generatorPower(secret: group.scalars.scalar(UInt64(block[$0]) << 8 | UInt64(block[$0 + 1])))
             }
         }
     }

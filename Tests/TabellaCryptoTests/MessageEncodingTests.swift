@@ -9,7 +9,9 @@ struct MessageEncodingTests {
     @Test("P-256") func p256() throws { try check(P256(), capacity: 30) }
     @Test("ristretto255") func ristretto255() throws { try check(Ristretto255(), capacity: 28) }
     @Test("safe-prime quadratic residues") func safePrime() throws { try check(TestGroups.safePrime, capacity: 253) }
-    @Test("integer-4096 (exponential chunks)") func integer() throws { try check(IntegerGroup.electionGuard, capacity: nil) }
+    @Test("integer-4096 (exponential chunks)") func integer() throws {
+        try check(IntegerGroup.electionGuard, capacity: nil)
+    }
 
     private func expectCode(_ code: MessageEncodingError.Code, naming words: [String] = [],
                             _ body: () throws -> Void) {
@@ -58,7 +60,9 @@ struct MessageEncodingTests {
         let one = try encoding.encode("a", limit: limit, contest: "m")
         let stray = [group.generatorPower(public: group.scalars.scalar(123_456_789))]
             + Array(repeating: group.identity, count: one.count - 1)
-        expectCode(.notAnEncoding, naming: ["\"motto\""]) { _ = try encoding.decode(stray, limit: limit, contest: "motto") }
+        expectCode(.notAnEncoding, naming: ["\"motto\""]) {
+            _ = try encoding.decode(stray, limit: limit, contest: "motto")
+        }
         expectCode(.notAnEncoding) {
             _ = try encoding.decode(Array(repeating: group.identity, count: one.count), limit: limit, contest: "m")
         }

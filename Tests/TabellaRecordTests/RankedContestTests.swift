@@ -65,6 +65,24 @@ struct RankedContestTests {
         expectError(.kindMismatch, naming: ["\"board\"", "maximumWriteInBytes"]) { try rankedWithBytes.validate() }
     }
 
+    @Test("a manifest's write-in limit must fit the group's capacity")
+    func groupCapacity() throws {
+        func manifest(_ group: String, bytes: Int) -> ElectionManifest {
+            ElectionManifest(electionID: "e1", title: "Vote", contests: [writeIn(bytes: bytes)],
+                             weightFunction: .onePerVoter, opens: 1, closes: 2, trustees: 1, threshold: 1,
+                             group: group)
+        }
+        try manifest("p256", bytes: 30).validate()
+        try manifest("ristretto255", bytes: 28).validate()
+        try manifest("integer-4096", bytes: 1_024).validate()
+        expectError(.outOfRange, naming: ["\"motto\"", "maximumWriteInBytes 31", "30 bytes", "p256"]) {
+            try manifest("p256", bytes: 31).validate()
+        }
+        expectError(.outOfRange, naming: ["\"motto\"", "29", "28 bytes", "ristretto255"]) {
+            try manifest("ristretto255", bytes: 29).validate()
+        }
+    }
+
     @Test("a manifest written before the new fields decodes and encodes unchanged")
     func oldManifest() throws {
         let json = #"{"id":"budget","kind":"referendum","maximumSelections":1,"minimumSelections":1,"#

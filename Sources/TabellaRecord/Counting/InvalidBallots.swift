@@ -18,7 +18,7 @@ public struct InvalidBallots: Sendable, Hashable, Codable {
     /// No invalid ballots.
     public init() {}
 
-    /// Counts one invalid ballot.
+    /// Counts one invalid ballot (``RankedCount`` has checked that all the ballots' weights sum within 64 bits).
     mutating func add(_ defect: RankedBallot.Defect, weight ballotWeight: UInt64) {
         count += 1
         weight &+= ballotWeight

@@ -1,3 +1,6 @@
+import TabellaCrypto
+import TabellaGroups
+
 /// What an election asks and who decides it: the contests, the weight function, the voting period and the trustees.
 ///
 /// The authority publishes the manifest on the board as the election's first entry; every later entry and the
@@ -60,6 +63,24 @@ public struct ElectionManifest: Sendable, Hashable, Codable {
         }
         guard ["p256", "ristretto255", "integer-4096"].contains(group) else {
             throw ElectionError(.malformed, "unknown group \"\(group)\"")
+        }
+        if let capacity = writeInCapacity {
+            for contest in contests {
+                if let limit = contest.maximumWriteInBytes, limit > capacity {
+                    throw ElectionError(.outOfRange, "contest \"\(contest.id)\": maximumWriteInBytes \(limit) is "
+                        + "more than the \(capacity) bytes a write-in carries in the group \(group)")
+                }
+            }
+        }
+    }
+
+    /// The longest write-in one element of the election's group carries, or `nil` for the 4096-bit group, whose
+    /// exponential chunks carry any length (Docs/mixnet.md, "Write-in encoding").
+    private var writeInCapacity: Int? {
+        switch group {
+        case "p256": MessageEncoding(group: P256()).capacity
+        case "ristretto255": MessageEncoding(group: Ristretto255()).capacity
+        default: nil
         }
     }
 }
