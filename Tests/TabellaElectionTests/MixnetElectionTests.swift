@@ -94,6 +94,9 @@ import Testing
         // `pick` is weighted (square roots of 1, 4, …, 36 tokens): a 1 + 3 + 5, b 2 + 3 + 6, c 4 + 6.
         #expect(view.ledger.result?.counts == [[9, 11, 10], [], []])
         #expect(view.ledger.result?.decisions.map(\.elected) == [["b", "c"], ["bob"], ["write-in:per%20aspera"]])
+        try await test.append(try test.authority.decisionSignature(view))
+        let signed = try await test.view()
+        try await test.append(entries: try test.trustees.prefix(2).map { try $0.decisionSignature(signed) })
         let report = await test.verify(try await test.entries())
         #expect(report.isValid, "\(report.firstFailure.map(\.description) ?? "")")
         for check in [ElectionCheck.mixInput, .shuffle, .mixDecryption, .mixedCount] {

@@ -18,13 +18,6 @@ extension ElectionLedger {
             throw ElectionRejection(.setup, "the definition's group `\(definition.manifest.group)` is not this "
                 + "ledger's `\(ElectionGroup.name(of: suite))`")
         }
-        let capacity = MessageEncoding(group: group).capacity
-        for contest in definition.manifest.contests where contest.kind == .writeIn {
-            if let capacity, let limit = contest.maximumWriteInBytes, limit > capacity {
-                throw ElectionRejection(.setup, "contest \"\(contest.id)\": answers of \(limit) bytes do not fit "
-                    + "one \(group.name) element (at most \(capacity) bytes)")
-            }
-        }
         let authority: Ed25519.PublicKey
         let trustees: [Ed25519.PublicKey]
         do { (authority, trustees) = (try definition.authorityKey(), try definition.trusteeBoardKeys()) } catch {
