@@ -23,7 +23,9 @@ struct VoteCast: AsyncParsableCommand {
         abstract: "Fetch and check the election, encrypt your choices with proofs, sign and cast; keep a receipt.",
         discussion: """
             Choices come from --select CONTEST=OPTION,OPTION (repeatable), from --choices FILE (JSON: contest id \
-            to the list of chosen option ids), or from prompts on a terminal. The client checks the board \
+            to the list of chosen option ids), or from prompts on a terminal. In a ranked contest the options \
+            are listed best first (--select chair=bob,ada ranks bob first); a write-in contest takes \
+            --write-in CONTEST=TEXT instead of an option. The client checks the board \
             (every entry, and the checkpoint's signature), runs on the ballot the check the board runs, and \
             stores a receipt: the confirmation code, the entry's index, its inclusion proof and the signed \
             checkpoint. Voting again replaces the earlier ballot: the last one counts. With --challenge the \
@@ -36,6 +38,7 @@ struct VoteCast: AsyncParsableCommand {
     @Option(help: "Your credential file.") var credential: String
     @Option(help: "A choice: CONTEST=OPTION,OPTION. Repeatable.") var select: [String] = []
     @Option(help: "A JSON file of choices: {\"contest\": [\"option\", …]}.") var choices: String?
+    @Option(help: "A written answer: CONTEST=TEXT (write-in contests). Repeatable.") var writeIn: [String] = []
     @Flag(help: "Challenge (spoil) the ballot instead of casting it.") var challenge = false
     @Option(help: "Where to write the receipt.") var receipt = "receipt.json"
 
@@ -49,6 +52,21 @@ struct VoteCast: AsyncParsableCommand {
         }
         let key = try ElectionSecrets.key(seed: record.seed, credential)
         print(try await options.group().run(Cast(command: self, key: key)))
+    }
+
+    /// The written answers by contest position, from `--write-in`.
+    ///
+    /// - Throws: `ValidationError` for an item that is not `CONTEST=TEXT` or names an unknown contest.
+    func writeIns(_ contests: [Contest]) throws -> [Int: String] {
+        var answers = [Int: String]()
+        for item in writeIn {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let position = contests.firstIndex(where: { $0.id == parts[0] }) else {
+                throw ValidationError("--write-in \(item): write CONTEST=TEXT, CONTEST a contest of the election")
+            }
+            answers[position] = parts[1]
+        }
+        return answers
     }
 
     /// The selected option ids per contest id, from the flags or the file.
@@ -82,17 +100,20 @@ struct VoteCast: AsyncParsableCommand {
             let selected = try command.selections() ?? ChoicePrompt.ask(contests)
             let choices = try ChoicePrompt.matrix(selected, contests: contests)
             let client = VoterClient<Suite>(election: options.election, credential: key)
-            let prepared = command.challenge ? try client.challenge(view, choices: choices)
-                : try client.ballot(view, choices: choices)
+            let writeIns = try command.writeIns(contests)
+            let prepared = command.challenge ? try client.challenge(view, choices: choices, writeIns: writeIns)
+                : try client.ballot(view, choices: choices, writeIns: writeIns)
             let index = try await options.post([prepared.entry])
             let code = Hex.encode(prepared.confirmationCode)
             if command.challenge {
                 let post = try PayloadCoding.decode(ChallengePost.self, from: prepared.entry.payload, type: .challenge)
                 let revealed = try VoterClient<Suite>.reveal(post, rules: view.ledger.checker!.rules,
                                                              contests: view.ledger.checker!.contests)
-                let lines = zip(contests, revealed).map { contest, row in
-                    "  \(contest.id): " + contest.options.indices.filter { (row[$0] ?? 0) != 0 }
+                let lines = zip(contests, revealed).enumerated().map { position, item in
+                    let (contest, row) = item
+                    return "  \(contest.id): " + contest.options.indices.filter { (row[$0] ?? 0) != 0 }
                         .sorted { row[$0]! < row[$1]! }.map { contest.options[$0].id }.joined(separator: ", ")
+                        + (post.writeIns.map { $0[position].isEmpty ? "" : "“\($0[position])” (written)" } ?? "")
                 }
                 return (["Challenged ballot \(code) spoiled at entry \(index). It encrypts:"] + lines
                     + ["Compare with your choices; this ballot is not counted. Cast a new one to vote."])
