@@ -9,7 +9,8 @@ struct Bench: AsyncParsableCommand {
             Every figure is the median of several batches; Docs/benchmarks.md explains each method.
             """,
         subcommands: [
-            BenchGroups.self, BenchBoard.self, BenchBallots.self, BenchCeremony.self, BenchElection.self, BenchMixnet.self,
+            BenchGroups.self, BenchBoard.self, BenchBallots.self, BenchCeremony.self, BenchElection.self,
+            BenchMixnet.self,
         ]
     )
 }
