@@ -54,12 +54,16 @@ struct Mutations<Group: PrimeOrderGroup, Root> {
     mutating func scalars(_ name: String, _ path: WritableKeyPath<Root, [Scalar]>, count: Int) {
         let field = group.scalars
         for index in Set([0, count - 1]) {
-            all.append(("\(name)[\(index)]", { $0[keyPath: path][index] = field.add($0[keyPath: path][index], field.one) }))
+            all.append(("\(name)[\(index)]", {
+                $0[keyPath: path][index] = field.add($0[keyPath: path][index], field.one)
+            }))
         }
     }
 
     /// The changes of a part, named below the part's name.
-    mutating func nested<Child>(_ name: String, _ path: WritableKeyPath<Root, Child>, _ child: Mutations<Group, Child>) {
+    mutating func nested<Child>(
+        _ name: String, _ path: WritableKeyPath<Root, Child>, _ child: Mutations<Group, Child>
+    ) {
         for (field, apply) in child.all {
             all.append(("\(name).\(field)", { apply(&$0[keyPath: path]) }))
         }

@@ -33,7 +33,9 @@ public struct ElGamalRowSpace<Group: PrimeOrderGroup>: ShuffleCiphertextSpace {
     ///   positive.
     public init(group: Group, publicKey: Group.Element, width: Int) throws(ShuffleError) {
         guard width > 0 else { throw ShuffleError(.widthMismatch, "a row needs at least one ciphertext, not \(width)") }
-        guard publicKey != group.identity else { throw ShuffleError(.invalidPublicKey, "the public key K is the identity") }
+        guard publicKey != group.identity else {
+            throw ShuffleError(.invalidPublicKey, "the public key K is the identity")
+        }
         self.group = group
         self.publicKey = publicKey
         self.width = width

@@ -33,8 +33,7 @@ extension ArgumentContext {
     ) -> (cA: [Space.Group.Element], cB: [Space.Group.Element]) {
         let m = cA.count
         let powers = field.powers(of: x, count: m + 1)
-        let minusOne = key.commit(public: Array(repeating: field.negate(field.one), count: n), randomness: field.zero,
-                                  in: group)
+        let minusOne = key.commit(constant: field.negate(field.one), count: n, in: group)
         let cD = (0..<(m - 1)).map { group.power(cB[$0], public: powers[$0 + 1]) }
         let cDSum = group.multiPower(Array(cB[1..<m]), Array(powers[1..<m]))
         return (Array(cA.dropFirst()) + [minusOne], cD + [cDSum])

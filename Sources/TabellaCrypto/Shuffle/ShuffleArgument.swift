@@ -40,12 +40,12 @@ extension ArgumentContext {
     private static var shuffle: String { "shuffle argument" }
 
     /// The hashed values `(C, C′, c_A)` of the shuffle argument's challenges.
-    private func values(_ statement: ShuffleStatement<Space.Group>, cA: [Space.Group.Element]) -> [HashableValue] {
+    func values(_ statement: ShuffleStatement<Space.Group>, cA: [Space.Group.Element]) -> [HashableValue] {
         [hashing.ciphertexts(statement.input), hashing.ciphertexts(statement.output), hashing.list(cA)]
     }
 
     /// y and z, which follow c_B.
-    private func challenges(_ values: [HashableValue], cB: [Space.Group.Element]) -> (y: Scalar, z: Scalar) {
+    func challenges(_ values: [HashableValue], cB: [Space.Group.Element]) -> (y: Scalar, z: Scalar) {
         let committed = hashing.list(cB)
         let y = hashing.challenge(leading: [committed], values)
         let z = hashing.challenge(leading: [.string("1"), committed], values)
@@ -53,12 +53,11 @@ extension ArgumentContext {
     }
 
     /// The product statement `(c_A^y · c_B · c_{−z}, ∏ (y·i + x^i − z))`.
-    private func productStatement(
+    func productStatement(
         cA: [Space.Group.Element], cB: [Space.Group.Element], x: Scalar, y: Scalar, z: Scalar, count: Int, n: Int
     ) -> (commitments: [Space.Group.Element], product: Scalar) {
         let field = self.field
-        let minusZ = key.commit(public: Array(repeating: field.negate(z), count: n), randomness: field.zero,
-                                in: group)
+        let minusZ = key.commit(constant: field.negate(z), count: n, in: group)
         let commitments = zip(cA, cB).map { group.multiply(group.multiply(group.power($0, public: y), $1), minusZ) }
         var product = field.one
         var xPower = field.one

@@ -39,8 +39,16 @@ public struct ShuffleCommitmentKey<Group: PrimeOrderGroup>: Sendable {
     func commit(secret values: [Scalar], randomness r: Scalar, in group: Group) -> Group.Element {
         precondition(values.count <= size, "a commitment key of \(size) elements cannot commit to \(values.count)")
         let generators = self.generators
-        let powers = ParallelWork.product(count: values.count, in: group) { group.power(generators[$0], secret: values[$0]) }
+        let powers = ParallelWork.product(count: values.count, in: group) {
+            group.power(generators[$0], secret: values[$0])
+        }
         return group.multiply(group.power(h, secret: r), powers)
+    }
+
+    /// The commitment to the constant vector `(v, …, v)` of length `count` with randomness 0:
+    /// `(g₁ ⋯ g_count)^v`, one product and one exponentiation instead of `count` exponentiations.
+    func commit(constant v: Scalar, count: Int, in group: Group) -> Group.Element {
+        group.power(group.product(generators.prefix(count)), public: v)
     }
 
     /// The terms `(h, r), (g₁, a₁), …` of a commitment to public values, for a multi-exponentiation.

@@ -22,7 +22,8 @@ struct ShuffleHashing<Group: PrimeOrderGroup>: Sendable {
         } else {
             .string(group.name)
         }
-        prefix = [modulus, order, publicKey, .list(Self.values([commitmentKey.h] + commitmentKey.generators, in: group))]
+        let key = HashableValue.list(Self.values([commitmentKey.h] + commitmentKey.generators, in: group))
+        prefix = [modulus, order, publicKey, key]
     }
 
     /// The hashable values of elements: an integer-group element as the integer it stands for (as the Swiss Post

@@ -16,7 +16,8 @@ public struct ShuffleShape: Sendable, Hashable {
     /// The number of identity rows appended: `m·n − N`.
     public var padding: Int { rows * columns - count }
 
-    /// The rows m chosen when the caller does not choose: measured by `tabella bench mixnet` (Docs/mixnet.md).
+    /// The rows m chosen when the caller does not choose (Docs/mixnet.md, "cost per ciphertext": fewer rows make
+    /// the prover cheaper and the verifier and the commitment key dearer; `tabella bench mixnet --rows` compares).
     public static let defaultRows = 4
 
     /// Tabella's shape for N rows: `m = min(rows, ⌊N/2⌋)` (at least 1) and `n = max(2, ⌈N/m⌉)`, so that

@@ -37,7 +37,7 @@ extension ArgumentContext {
     private static var singleValueProduct: String { "single value product argument" }
 
     /// The challenge x of the single value product argument.
-    private func challenge(
+    func challenge(
         _ argument: SingleValueProductArgument<Space.Group>, commitment: Space.Group.Element, product: Scalar
     ) -> Scalar {
         hashing.challenge([

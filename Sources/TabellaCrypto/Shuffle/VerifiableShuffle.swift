@@ -56,8 +56,8 @@ public struct VerifiableShuffle<Space: ShuffleCiphertextSpace>: Sendable {
         throws(ShuffleError)
     {
         guard commitmentKey.size >= shape.columns else {
-            throw ShuffleError(.invalidCommitmentKey,
-                               "a commitment key of \(commitmentKey.size) generators is shorter than n = \(shape.columns)")
+            throw ShuffleError(.invalidCommitmentKey, "a commitment key of \(commitmentKey.size) generators is "
+                + "shorter than n = \(shape.columns)")
         }
         self.space = space
         self.shape = shape

@@ -9,7 +9,7 @@ import TabellaGroups
 struct BenchMixnet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mixnet",
-        abstract: "Time a verifiable shuffle (shuffle, Bayer-Groth proof, verification) against its exponentiation limit.",
+        abstract: "Time a verifiable shuffle (shuffle, Bayer-Groth proof, verification) against its limit.",
         discussion: """
             Shuffles N random rows of ℓ ElGamal ciphertexts, proves and verifies, each step in wall and process CPU \
             time, and reports the peak resident memory (getrusage). The limit of a step is the number of \
@@ -93,8 +93,7 @@ struct BenchMixnet: AsyncParsableCommand {
             }
         }
         bar.finish()
-        let counts = ExponentiationCounts(shape: mixer.shape, components: space.componentCount,
-                                          randomness: space.randomnessCount)
+        let counts = ExponentiationCounts(shape: mixer.shape, components: space.componentCount)
         return MixnetBenchResult(
             group: space.group.name, count: count, width: width, rows: mixer.shape.rows,
             columns: mixer.shape.columns, keySeconds: setup.wall,

@@ -53,7 +53,7 @@ struct ExponentiationCounts {
     let prove: ExponentiationCount
     let verify: ExponentiationCount
 
-    init(shape: ShuffleShape, components c: Int, randomness k: Int) {
+    init(shape: ShuffleShape, components c: Int) {
         let (m, n) = (shape.rows, shape.columns)
         let total = m * n
         // Shuffle: one fixed-base power per component of each re-encryption.
@@ -61,15 +61,15 @@ struct ExponentiationCounts {
         // Prover: c_A and c_B (2 commitments of n per column), the diagonal products of the multi-exponentiation
         // argument (m² row-column pairs of n ciphertexts, the main diagonal skipped), E_k, c_{B_k}, c_{A₀}, and
         // the product argument's commitments of n (Hadamard and zero for m ≥ 2, single value product).
-        let vectorCommitments = 2 * m + 1 + (m >= 2 ? m + 2 : 0) + 3
+        let vectorCommitments = 2 * m + 1 + (m >= 2 ? m + 1 : 0) + 3
         prove = ExponentiationCount(
             secret: vectorCommitments * (n + 1) + m * m * n * c + (2 * m + (m >= 2 ? 2 * m + 1 : 0)) * 2,
             fixed: (2 * m - 1) * (c + 1),
             terms: total * c)
-        _ = k
         // Verifier: C = ∏ C_i^{x^i} and ∏ C′_{ij}^{x^{m−i−1} a_j} (N·c terms each), and the commitment checks of
-        // n + 1 terms (multi-exponentiation, single value product (2), zero (2), c_{−1}, c_{−z}).
-        verify = ExponentiationCount(terms: 2 * total * c + 7 * (n + 1) + 8 * m * c)
+        // n + 1 terms (multi-exponentiation, single value product (2), zero (2)); c_{−1} and c_{−z} are one power
+        // each of the product of the generators.
+        verify = ExponentiationCount(terms: 2 * total * c + 5 * (n + 1) + 8 * m * c)
     }
 }
 
