@@ -23,11 +23,11 @@ public struct MonitorConfiguration: Sendable, Hashable, Codable {
     /// The CUSUM allowance, in standard deviations of a slot count.
     public var cusumAllowance = 0.75
     /// The CUSUM threshold.
-    public var cusumThreshold = 10.0
+    public var cusumThreshold = 12.0
     /// The Page–Hinkley tolerance on the whole stream's standardised slot counts.
     public var pageHinkleyDelta = 1.0
     /// The Page–Hinkley threshold.
-    public var pageHinkleyLambda = 50.0
+    public var pageHinkleyLambda = 80.0
     /// The slots over which regions are compared with one another.
     public var outlierWindowSlots = 6
     /// The robust z-score above which a region stands out.
