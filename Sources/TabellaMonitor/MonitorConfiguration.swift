@@ -35,9 +35,9 @@ public struct MonitorConfiguration: Sendable, Hashable, Codable {
     /// The region's own count must also be this unlikely under its rate.
     public var outlierAlpha = 1e-4
     /// The number of inter-arrival gaps in the regularity test.
-    public var regularityWindow = 128
+    public var regularityWindow = 256
     /// The z-score below which gaps are too regular.
-    public var regularityZ = 6.0
+    public var regularityZ = 5.0
     /// The window of the fingerprint burst test, in seconds.
     public var fingerprintWindow = 600.0
     /// The ballots from one fingerprint within the window that raise an alert.
