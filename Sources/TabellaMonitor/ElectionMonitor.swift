@@ -50,7 +50,8 @@ public struct ElectionMonitor: Sendable {
         slotCounts = [Int](repeating: 0, count: regions)
         votedByRegion = [Int](repeating: 0, count: regions)
         turnoutHistory = [[Int]](repeating: [], count: regions)
-        arrivalRate = ArrivalRateDetector(regions: regions, alpha: configuration.rateAlpha)
+        arrivalRate = ArrivalRateDetector(regions: regions, alpha: configuration.rateAlpha,
+                                          burstWindow: configuration.burstWindow)
         regionShift = RegionShiftDetector(regions: regions, allowance: configuration.cusumAllowance,
                                           threshold: configuration.cusumThreshold)
         streamShift = StreamShiftDetector(delta: configuration.pageHinkleyDelta,
@@ -162,8 +163,12 @@ public struct ElectionMonitor: Sendable {
         let end = Double(slot + 1) * profile.slotLength
         var candidates = [MonitorAlert?]()
         let expectations = slotCounts.indices.map { rates.expected($0, slot: slot) }
+        // The day's shape strays from the profile alike in every region: the CUSUM tests each region against the
+        // others, its expectation scaled by the median ratio of counts to expectations across regions.
+        let common = regionNames.count < 5 ? 1 : min(2, max(0.5, RobustStatistics.median(
+            slotCounts.indices.map { Double(slotCounts[$0]) / expectations[$0] })!))
         for region in slotCounts.indices {
-            let mean = expectations[region]
+            let mean = expectations[region] * common
             candidates.append(regionShift.close(
                 region: region, count: slotCounts[region], expected: mean,
                 deviation: rates.standardDeviation(mean: mean), time: end, regionName: regionNames[region]))
@@ -180,7 +185,8 @@ public struct ElectionMonitor: Sendable {
                                         regionNames: regionNames))
         raised += record([concentration.close(time: end), quorumAlert(time: end)].compactMap { $0 })
         for region in slotCounts.indices
-        where rates.upperTail(slotCounts[region], region: region, slot: slot) > configuration.exclusionAlpha {
+        where !regionShift.isRising(region)
+            && rates.upperTail(slotCounts[region], region: region, slot: slot) > configuration.exclusionAlpha {
             rates.learn(region: region, slot: slot, count: slotCounts[region])
         }
         return raised

@@ -13,19 +13,21 @@ public struct MonitorConfiguration: Sendable, Hashable, Codable {
     public var rateModel = RateModel.negativeBinomial
     /// The size of the one-sided test of each region-slot count; alerts as critical.
     public var rateAlpha = 1e-6
+    /// The short window of the arrival-rate test, in seconds, beside the slot.
+    public var burstWindow = 120.0
     /// Slots whose count is this unlikely do not teach the region's rate (so that an attack does not become the
     /// baseline).
     public var exclusionAlpha = 1e-3
     /// The weight, as a share of the day, of the prior that a region votes like the roll average.
     public var priorWeight = 0.1
     /// The CUSUM allowance, in standard deviations of a slot count.
-    public var cusumAllowance = 1.0
+    public var cusumAllowance = 0.75
     /// The CUSUM threshold.
     public var cusumThreshold = 12.0
     /// The Page–Hinkley tolerance on the whole stream's standardised slot counts.
-    public var pageHinkleyDelta = 0.5
+    public var pageHinkleyDelta = 1.0
     /// The Page–Hinkley threshold.
-    public var pageHinkleyLambda = 25.0
+    public var pageHinkleyLambda = 80.0
     /// The slots over which regions are compared with one another.
     public var outlierWindowSlots = 6
     /// The robust z-score above which a region stands out.
@@ -33,9 +35,9 @@ public struct MonitorConfiguration: Sendable, Hashable, Codable {
     /// The region's own count must also be this unlikely under its rate.
     public var outlierAlpha = 1e-4
     /// The number of inter-arrival gaps in the regularity test.
-    public var regularityWindow = 128
+    public var regularityWindow = 256
     /// The z-score below which gaps are too regular.
-    public var regularityZ = 6.0
+    public var regularityZ = 5.0
     /// The window of the fingerprint burst test, in seconds.
     public var fingerprintWindow = 600.0
     /// The ballots from one fingerprint within the window that raise an alert.
@@ -70,6 +72,7 @@ public struct MonitorConfiguration: Sendable, Hashable, Codable {
             if !ok { throw MonitorError(.outOfRange, "monitor configuration: \(field) is out of range") }
         }
         try check(rateAlpha > 0 && rateAlpha < 1, "rateAlpha")
+        try check(burstWindow > 0, "burstWindow")
         try check(exclusionAlpha > 0 && exclusionAlpha < 1, "exclusionAlpha")
         try check(priorWeight > 0, "priorWeight")
         try check(cusumAllowance >= 0 && cusumThreshold > 0, "cusum")

@@ -3,9 +3,12 @@
 ///
 /// Two robust z-scores, the larger one counting: the value against the median and MAD of the last `window`
 /// values (spikes, level shifts), and the value's residual from the median of the same time on earlier days
-/// against the residuals' own median and MAD (a broken daily pattern, a flat day). A score is kept only when it
-/// beats every raw score of the last `holdOff` steps, so that one anomaly raises one detection, not a run. Assumes
-/// a daily `season` (288 five-minute steps); a series without one merely leaves the second score uninformative.
+/// against the residuals' own median and MAD (a broken daily pattern, a flat day). That raw score is then judged
+/// against the series' own history of raw scores, as a likelihood: the mean of the last few raw scores against
+/// the mean and deviation of the last `memory`, so that a noisy series and a smooth one share one threshold. A
+/// score is kept only when it beats every score of the last `holdOff` steps, so that one anomaly raises one
+/// detection, not a run. Assumes a daily `season` (288 five-minute steps); a series without one merely leaves
+/// the second score uninformative.
 public struct SeriesAnomalyDetector: Sendable {
     /// The steps of the trailing window.
     public let window: Int
@@ -13,19 +16,23 @@ public struct SeriesAnomalyDetector: Sendable {
     public let season: Int
     /// The steps after a detection during which only a stronger one counts.
     public let holdOff: Int
-    /// The z-score that maps to a score of 1.
-    public let scale: Double
+    /// The raw scores the likelihood judges against.
+    public let memory: Int
+    /// The raw scores averaged into the current one.
+    public let recent: Int
     private var values: [Double] = []
     private var levels: RollingRobustScale
     private var residuals: RollingRobustScale
-    private var recentRaw: [Double] = []
+    private var history: [Double] = []
+    private var recentScores: [Double] = []
 
     /// A detector with the given steps.
-    public init(window: Int = 576, season: Int = 288, holdOff: Int = 288, scale: Double = 40) {
+    public init(window: Int = 576, season: Int = 288, holdOff: Int = 288, memory: Int = 2_000, recent: Int = 3) {
         self.window = window
         self.season = season
         self.holdOff = holdOff
-        self.scale = scale
+        self.memory = memory
+        self.recent = recent
         levels = RollingRobustScale(capacity: window)
         residuals = RollingRobustScale(capacity: window)
     }
@@ -43,12 +50,27 @@ public struct SeriesAnomalyDetector: Sendable {
             residuals.add(residual)
         }
         values.append(value)
-        let raw = max(abs(level), abs(seasonal))
-        let beaten = recentRaw.max() ?? 0
-        recentRaw.append(raw)
-        if recentRaw.count > holdOff { recentRaw.removeFirst() }
-        guard values.count > 2 * season, raw > beaten else { return 0 }
-        return min(1, raw / scale)
+        history.append(max(abs(level), abs(seasonal)))
+        if history.count > memory { history.removeFirst() }
+        let score = likelihood()
+        let beaten = recentScores.max() ?? 0
+        recentScores.append(score)
+        if recentScores.count > holdOff { recentScores.removeFirst() }
+        guard values.count > 2 * season, score > beaten else { return 0 }
+        return score
+    }
+
+    /// `1 − P(Z > z)` of the mean of the last `recent` raw scores against the mean and deviation of the history,
+    /// on a log scale mapped into [0, 1]: `min(1, −log₁₀ P / 12)`; 0 at or below the mean.
+    private func likelihood() -> Double {
+        guard history.count >= 100 else { return 0 }
+        let mean = history.reduce(0, +) / Double(history.count)
+        let variance = history.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(history.count - 1)
+        let current = history.suffix(recent).reduce(0, +) / Double(min(recent, history.count))
+        let z = (current - mean) / max(variance.squareRoot(), 1e-6)
+        guard z > 0 else { return 0 }
+        let tail = Distributions.normalCDF(-z)
+        return min(1, -Double.log10(max(tail, 1e-300)) / 12)
     }
 
     /// The robust z-score of `value` against `history`, with the scale floored at a small fraction of the level

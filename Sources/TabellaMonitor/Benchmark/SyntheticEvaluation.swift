@@ -34,6 +34,8 @@ public enum SyntheticEvaluation {
         public let cleanElections: Int
         /// Alerts raised on them: all false.
         public let cleanAlerts: Int
+        /// Those alerts by detector.
+        public let cleanAlertsByDetector: [String: Int]
         /// Arrivals consumed in all.
         public let arrivals: Int
 
@@ -124,14 +126,17 @@ public enum SyntheticEvaluation {
                 medianDelay: RobustStatistics.median(delays), alerts: alertCount, matchedAlerts: matched,
                 firstDetectors: first))
         }
-        var cleanAlerts = 0
+        var cleanAlerts = [String: Int]()
         for seed in seeds {
             let election = SyntheticElection(seed: seed, settings: settings)
             arrivals += election.arrivals.count
-            cleanAlerts += try alerts(election, profile: profile, configuration: configuration).count
+            for alert in try alerts(election, profile: profile, configuration: configuration) {
+                cleanAlerts[alert.detector.rawValue, default: 0] += 1
+            }
             done += 1
             progress(done, total)
         }
-        return Report(attacks: scores, cleanElections: seeds.count, cleanAlerts: cleanAlerts, arrivals: arrivals)
+        return Report(attacks: scores, cleanElections: seeds.count, cleanAlerts: cleanAlerts.values.reduce(0, +),
+                      cleanAlertsByDetector: cleanAlerts, arrivals: arrivals)
     }
 }

@@ -7,6 +7,11 @@ enum MonitorFormat {
         return "\(Int((p * 100).rounded())) %"
     }
 
+    /// A count with one decimal.
+    static func decimal(_ value: Double) -> String {
+        "\((value * 10).rounded() / 10)"
+    }
+
     /// A share as a percentage with one decimal.
     static func percent(_ share: Double) -> String {
         "\((share * 1000).rounded() / 10) %"

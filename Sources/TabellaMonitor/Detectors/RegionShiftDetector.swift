@@ -11,6 +11,12 @@ public struct RegionShiftDetector: Sendable {
         cusums = [Cusum](repeating: Cusum(allowance: allowance, threshold: threshold), count: regions)
     }
 
+    /// True while the region's upward sum is past half its threshold: its slots should not teach its rate, or a
+    /// slow rise would become the baseline before it is found.
+    func isRising(_ region: Int) -> Bool {
+        cusums[region].upper > cusums[region].threshold / 2
+    }
+
     /// The alert, if the region's closed slot tipped its CUSUM upwards.
     mutating func close(region: Int, count: Int, expected: Double, deviation: Double, time: Double,
                         regionName: String) -> MonitorAlert? {

@@ -4,7 +4,8 @@
 /// For a Poisson stream the gaps are exponential whatever the rate, and the variance of their logarithm is
 /// π²/6; a script casting on a timer makes that variance collapse. The test compares the variance of the last
 /// `window` log-gaps with π²/6 through its sampling standard deviation, `√((π²/6)² · (2/(n−1) + 2.4/n))` (2.4 is
-/// the excess kurtosis of the log of an exponential). Assumes a rate roughly constant over the window; a rate
+/// the excess kurtosis of the log of an exponential); a variance of zero is `−1 / √(2/(n−1) + 2.4/n)` deviations
+/// away (−7.6 for 256 gaps), which bounds the threshold that can be reached. Assumes a rate roughly constant over the window; a rate
 /// that varies only raises the variance, so it hides bots rather than inventing them. Timestamps rounded to
 /// whole seconds make gaps regular too, so the monitor must see the board's sub-second times.
 public struct RegularityDetector<Key: Hashable & Sendable>: Sendable {

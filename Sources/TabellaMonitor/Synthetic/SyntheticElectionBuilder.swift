@@ -10,6 +10,8 @@ struct SyntheticElectionBuilder {
 
     private static let binLength = 600.0
     private static let gridLength = 60.0
+    /// The mean delay of a revote after the voter's first ballot, in seconds.
+    private static let revoteDelay = 1800.0
 
     let settings: SyntheticElection.Settings
     var random: SeededRandom
@@ -74,7 +76,7 @@ struct SyntheticElectionBuilder {
                 casts.append(Cast(time: time, voter: voter, fingerprint: fingerprintOf[voter]))
                 hasVoted[voter] = true
                 if random.uniform() < settings.revoteShare / turnout {
-                    let later = time + random.uniform() * (settings.duration - time)
+                    let later = time + random.exponential(rate: 1 / Self.revoteDelay)
                     casts.append(Cast(time: later, voter: voter, fingerprint: fingerprintOf[voter]))
                 }
             }

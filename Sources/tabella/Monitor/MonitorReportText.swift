@@ -34,7 +34,9 @@ enum MonitorReportText {
                 + pad("\(score.matchedAlerts)/\(score.alerts)", 7) + " " + detectors.joined(separator: ", "))
         }
         lines.append("  clean elections: \(report.cleanElections), false alarms per election-day: "
-            + format(report.falseAlarmsPerDay, 2))
+            + format(report.falseAlarmsPerDay, 2) + " ("
+            + report.cleanAlertsByDetector.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                .joined(separator: ", ") + ")")
         lines.append("  precision (matched alerts / all alerts, clean days included): \(format(report.precision, 3))")
         return lines.joined(separator: "\n")
     }
