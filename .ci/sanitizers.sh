@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite under AddressSanitizer, UndefinedBehaviorSanitizer and ThreadSanitizer, each built in a
+# scratch folder of its own (.build-asan, .build-ubsan, .build-tsan) so that the normal build is left as it is.
+#
+#   .ci/sanitizers.sh [address|undefined|thread ...]   (default: all three)
+#
+# A full run takes longer than CI allows (three uncached builds of every dependency), so it is the weekly job
+# described in Docs/security.md, not part of .ci/test. Any sanitizer report fails the run (halt_on_error), and the
+# script exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
+sanitizers=("$@")
+[ ${#sanitizers[@]} -eq 0 ] && sanitizers=(address undefined thread)
+# Swift Testing runs suites in parallel; the board's storage suite uses PostgreSQL when TABELLA_POSTGRES_URL is set.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=0:detect_stack_use_after_return=0}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
+status=0
+for sanitizer in "${sanitizers[@]}"; do
+    case "$sanitizer" in
+        address) scratch=.build-asan ;;
+        undefined) scratch=.build-ubsan ;;
+        thread) scratch=.build-tsan ;;
+        *) echo "unknown sanitizer $sanitizer (address, undefined or thread)" >&2; exit 2 ;;
+    esac
+    echo "== $sanitizer: building into $scratch"
+    start=$(date +%s)
+    swift build --build-tests --sanitize="$sanitizer" --scratch-path "$scratch"
+    built=$(date +%s)
+    echo "== $sanitizer: testing"
+    if swift test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch"; then
+        result=clean
+    else
+        result=FAILED
+        status=1
+    fi
+    echo "== $sanitizer: $result (build $((built - start)) s, tests $(($(date +%s) - built)) s)"
+done
+exit $status
