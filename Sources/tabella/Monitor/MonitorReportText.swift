@@ -11,8 +11,8 @@ enum MonitorReportText {
         lines.append("  tabella series detector: \(format(result.score)) (threshold \(format(result.threshold, 3)), "
             + "raw \(format(result.raw, 2)))")
         lines.append("  published, over the whole benchmark (58 series; per-series results not published here):")
-        for name in ["numenta", "htmjava", "knncad", "relativeEntropy", "twitterADVec", "windowedGaussian",
-                     "random", "null"] {
+        for name in ["ARTime", "numenta", "contextOSE", "htmjava", "knncad", "randomCutForest", "twitterADVec",
+                     "windowedGaussian", "random", "null"] {
             if let score = result.published[name] { lines.append("    \(name): \(format(score))") }
         }
         lines.append("  per series (raw):")
