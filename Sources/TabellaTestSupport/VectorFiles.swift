@@ -25,6 +25,17 @@ public enum VectorFiles {
     }
 }
 
+extension VectorFiles {
+    /// The big-endian bytes of a `0x`-hex integer (odd digit counts allowed), as the Swiss Post vectors write them.
+    public static func prefixedHexInteger(_ text: String) throws -> [UInt8] {
+        let digits = String(text.dropFirst(2))
+        guard text.hasPrefix("0x"), let bytes = Hex.decode(digits.count % 2 == 0 ? digits : "0" + digits) else {
+            throw VectorFieldError(key: String(text.prefix(20)))
+        }
+        return bytes
+    }
+}
+
 /// A vector file lacked a field or had one of the wrong form.
 public struct VectorFieldError: Error, CustomStringConvertible {
     /// The missing or malformed key.

@@ -21,14 +21,7 @@ enum SwissPostVectors {
     }
 
     /// The big-endian bytes of a `0x`-hex integer.
-    static func integer(_ text: String) throws -> [UInt8] {
-        guard text.hasPrefix("0x") else { throw Malformed(description: "\(text.prefix(20)) is not 0x-hex") }
-        let digits = String(text.dropFirst(2))
-        guard let bytes = Hex.decode(digits.count % 2 == 0 ? digits : "0" + digits) else {
-            throw Malformed(description: "\(text.prefix(20)) is not 0x-hex")
-        }
-        return bytes
-    }
+    static func integer(_ text: String) throws -> [UInt8] { try VectorFiles.prefixedHexInteger(text) }
 
     /// The bytes of Base64 text.
     static func bytes(_ text: String) throws -> [UInt8] {
