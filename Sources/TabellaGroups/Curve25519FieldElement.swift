@@ -245,5 +245,3 @@ extension Curve25519FieldElement: Equatable {
         return x.l0 == y.l0 && x.l1 == y.l1 && x.l2 == y.l2 && x.l3 == y.l3 && x.l4 == y.l4
     }
 }
-
-extension Curve25519FieldElement: BatchInvertible {}

@@ -313,6 +313,26 @@ struct P256FieldElement: Equatable {
         t = t.squared(times: 94)
         return t.squared == self ? t : nil
     }
-}
 
-extension P256FieldElement: BatchInvertible {}
+    /// Replaces every nonzero element by its inverse with one field inversion (Montgomery's trick, three
+    /// multiplications per element); zeros stay zero.
+    static func invertAll(_ elements: UnsafeMutableBufferPointer<P256FieldElement>) {
+        let count = elements.count
+        guard count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: P256FieldElement.self, capacity: count) { prefix in
+            var running = one
+            for index in 0..<count {
+                prefix.initializeElement(at: index, to: running)
+                let element = elements[index]
+                if !element.isZero { running = running * element }
+            }
+            var inverse = running.inverse
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                let element = elements[index]
+                guard !element.isZero else { continue }
+                elements[index] = inverse * prefix[index]
+                inverse = inverse * element
+            }
+        }
+    }
+}

@@ -4,9 +4,9 @@ internal import CSodium
 /// Edwards25519 arithmetic.
 ///
 /// libsodium exposes ristretto255 only through encodings: every operation decodes its inputs and encodes its output.
-/// Its scalar multiplications are constant-time and serve every `secret:` path and the single public
-/// exponentiation. Multi-exponentiation, the public path of fixed bases and decoding run on Tabella's variable-time
-/// arithmetic for public values (``Edwards25519Point``, see Docs/groups.md).
+/// Its scalar multiplications are constant-time and serve every exponentiation of one base. Decoding and
+/// multi-exponentiation run on Tabella's variable-time arithmetic for public values (``Edwards25519Point``, see
+/// Docs/groups.md).
 public struct Ristretto255: PrimeOrderGroup {
     /// A group element, held as its canonical 32-byte encoding.
     public struct Element: Sendable, Hashable {
@@ -14,20 +14,12 @@ public struct Ristretto255: PrimeOrderGroup {
         internal let bytes: [UInt8]
     }
 
-    /// A fixed base: for secret exponents libsodium's routines (with its precomputed table for the generator), for
-    /// public ones a comb table of Tabella's own (``Ristretto255Comb``), built on first use.
+    /// A "table" for a fixed base: libsodium offers a precomputed table only for the generator.
     public struct FixedBase: Sendable {
         /// The base.
         internal let base: Element
         /// Whether the base is the standard generator, which `crypto_scalarmult_ristretto255_base` covers.
         internal let isGenerator: Bool
-        /// The comb table for public exponents.
-        internal let comb: Once<Ristretto255Comb>
-    }
-
-    /// The generator's comb table, built once per process on first use.
-    private static let generatorComb = Once {
-        Ristretto255Comb(base: try! point(decoding: Ristretto255().generator.bytes))
     }
 
     /// The group order ℓ = 2^252 + 27742317777372353535851937790883648493, big-endian.
@@ -56,7 +48,7 @@ public struct Ristretto255: PrimeOrderGroup {
     }
 
     /// The generator's fixed base, served by libsodium's built-in table.
-    public var generatorTable: FixedBase { FixedBase(base: generator, isGenerator: true, comb: Self.generatorComb) }
+    public var generatorTable: FixedBase { FixedBase(base: generator, isGenerator: true) }
 
     /// An addition costs about 19 µs, a third of a scalar multiplication: libsodium decodes and re-encodes.
     public var hasCostlyOperations: Bool { true }
@@ -89,12 +81,7 @@ public struct Ristretto255: PrimeOrderGroup {
     public func power(_ base: Element, public exponent: Scalar) -> Element { power(base, secret: exponent) }
 
     /// The fixed base of `base`.
-    public func fixedBase(_ base: Element) -> FixedBase {
-        guard base != generator else { return generatorTable }
-        // An element holds a valid encoding.
-        let comb = Once { Ristretto255Comb(base: try! Self.point(decoding: base.bytes)) }
-        return FixedBase(base: base, isGenerator: false, comb: comb)
-    }
+    public func fixedBase(_ base: Element) -> FixedBase { FixedBase(base: base, isGenerator: base == generator) }
 
     /// `base^exponent` in constant time, from libsodium's generator table when the base is the generator.
     public func power(_ table: FixedBase, secret exponent: Scalar) -> Element {
@@ -106,10 +93,8 @@ public struct Ristretto255: PrimeOrderGroup {
         return status == 0 ? Element(bytes: bytes) : identity
     }
 
-    /// `base^exponent` for a public exponent, from the base's comb table (variable-time).
-    public func power(_ table: FixedBase, public exponent: Scalar) -> Element {
-        Element(bytes: Self.encoding(of: table.comb.value.power(exponent)))
-    }
+    /// `base^exponent` from a fixed base (the same constant-time routine).
+    public func power(_ table: FixedBase, public exponent: Scalar) -> Element { power(table, secret: exponent) }
 
     /// `∏ bases[i]^exponents[i]` for public exponents: the bases decoded once into Tabella's own Edwards25519
     /// points, Straus's or Pippenger's method on them, and the product encoded once (``Ristretto255Workspace``).

@@ -233,22 +233,4 @@ struct Ristretto255NativeTests {
         #expect(group.multiPower([Ristretto255.Element](repeating: a, count: 1_000), [Scalar](repeating: x, count: 1_000))
                 == group.power(a, secret: field.multiply(x, field.scalar(1_000))))
     }
-
-    @Test("the comb tables of a fixed base and of the generator give libsodium's powers, edge and random exponents")
-    func fixedBaseComb() {
-        let field = group.scalars
-        let base = randomElement()
-        let table = group.fixedBase(base)
-        // Digits at the window edges (63, 64, 65, 127, 128), the largest exponent, and random ones.
-        let exponents = [field.zero, field.one, field.scalar(2), field.scalar(63), field.scalar(64), field.scalar(65),
-                         field.scalar(127), field.scalar(128), field.scalar((1 << 49) - 1), field.negate(field.one)]
-            + (0..<20).map { _ in field.random() }
-        for exponent in exponents {
-            #expect(group.power(table, public: exponent) == group.power(base, secret: exponent))
-            #expect(group.generatorPower(public: exponent) == group.generatorPower(secret: exponent))
-        }
-        #expect(group.power(group.fixedBase(group.identity), public: field.random()) == group.identity)
-        #expect(group.power(group.fixedBase(group.generator), public: field.scalar(5))
-                == group.power(group.generator, secret: field.scalar(5)))
-    }
 }
