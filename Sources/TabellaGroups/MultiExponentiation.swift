@@ -38,20 +38,18 @@ enum MultiExponentiation {
     static func product<Workspace: ExponentiationWorkspace>(
         _ workspace: Workspace, bases: [Workspace.Base], exponents: [Scalar]
     ) -> Workspace.Value {
-        precondition(bases.count == exponents.count, "one exponent per base")
-        let bits = exponents.map(\.bitLength).max() ?? 0
-        return product(workspace, bases: bases, exponents: exponents,
-                       plan: plan(terms: bases.count, bits: bits, costs: workspace.costs))
+        product(workspace, bases: bases, exponents: exponents, plan: nil)
     }
 
-    /// `∏ bases[i]^exponents[i]`, computed in `workspace` by the given plan.
+    /// `∏ bases[i]^exponents[i]`, computed in `workspace` by the given plan, or by the plan of least estimated cost
+    /// when it is nil.
     static func product<Workspace: ExponentiationWorkspace>(
-        _ workspace: Workspace, bases: [Workspace.Base], exponents: [Scalar], plan: Plan
+        _ workspace: Workspace, bases: [Workspace.Base], exponents: [Scalar], plan: Plan?
     ) -> Workspace.Value {
         precondition(bases.count == exponents.count, "one exponent per base")
         let bits = exponents.map(\.bitLength).max() ?? 0
         guard bits > 0 else { return workspace.makeIdentity() }
-        switch plan {
+        switch plan ?? self.plan(terms: bases.count, bits: bits, costs: workspace.costs) {
         case .straus(let width):
             return straus(workspace, bases, exponents, bits: bits, width: width)
         case .pippenger(let width, let signed):

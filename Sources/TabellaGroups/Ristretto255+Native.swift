@@ -66,12 +66,7 @@ extension Ristretto255 {
             points.append(Edwards25519NielsPoint(affine: point))
             kept.append(exponent)
         }
-        let workspace = Ristretto255Workspace()
-        let product = if let plan {
-            MultiExponentiation.product(workspace, bases: points, exponents: kept, plan: plan)
-        } else {
-            MultiExponentiation.product(workspace, bases: points, exponents: kept)
-        }
+        let product = MultiExponentiation.product(Ristretto255Workspace(), bases: points, exponents: kept, plan: plan)
         return Element(bytes: Self.encoding(of: product))
     }
 }

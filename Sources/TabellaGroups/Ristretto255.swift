@@ -1,10 +1,12 @@
 internal import CSodium
 
-/// The ristretto255 group (RFC 9496) over libsodium: a prime-order group built on Curve25519.
+/// The ristretto255 group (RFC 9496): a prime-order group built on Curve25519, over libsodium and Tabella's own
+/// Edwards25519 arithmetic.
 ///
 /// libsodium exposes ristretto255 only through encodings: every operation decodes its inputs and encodes its output.
-/// Its scalar multiplications are constant-time, so the public and secret paths are the same routine, and it has no
-/// lower-level point type on which a faster multi-exponentiation could be built (see Docs/groups.md).
+/// Its scalar multiplications are constant-time and serve every exponentiation of one base. Decoding and
+/// multi-exponentiation run on Tabella's variable-time arithmetic for public values (``Edwards25519Point``, see
+/// Docs/groups.md).
 public struct Ristretto255: PrimeOrderGroup {
     /// A group element, held as its canonical 32-byte encoding.
     public struct Element: Sendable, Hashable {

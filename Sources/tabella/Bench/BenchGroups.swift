@@ -95,6 +95,8 @@ struct BenchGroups: AsyncParsableCommand {
                              ours["secret"]!),
             BenchRow.compared("generator exponentiation, secret", ours["generatorSecret"]!,
                               with: "crypto_scalarmult_ristretto255_base", raw.base),
+            BenchRow.compared("generator exponentiation, public", ours["generatorPublic"]!,
+                              with: "crypto_scalarmult_ristretto255_base", raw.base),
             BenchRow.speedup("multi-exponentiation per term (\(terms) terms)", ours["multiPerTerm"]!,
                              over: "public exponentiation", ours["public"]!),
             BenchRow.compared("decode with validation", ours["decode"]!,

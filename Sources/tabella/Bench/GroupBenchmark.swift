@@ -33,7 +33,7 @@ struct GroupBenchmark<G: PrimeOrderGroup> {
     let iterations: Int
 
     /// Tabella's operations, named `secret`, `public`, `fixedPublic`, `fixedSecret`, `generatorSecret`,
-    /// `multiPower` (the whole product of ``terms`` powers), `decode` and `hash`.
+    /// `generatorPublic`, `multiPower` (the whole product of ``terms`` powers), `decode` and `hash`.
     func operations() -> [Stopwatch.Operation] {
         let field = group.scalars
         let bases = (0..<iterations).map { _ in group.generatorPower(public: field.random()) }
@@ -58,6 +58,9 @@ struct GroupBenchmark<G: PrimeOrderGroup> {
             },
             Stopwatch.Operation(name: "generatorSecret", iterations: iterations) { index in
                 _ = group.generatorPower(secret: exponents[index])
+            },
+            Stopwatch.Operation(name: "generatorPublic", iterations: iterations) { index in
+                _ = group.generatorPower(public: exponents[index])
             },
             Stopwatch.Operation(name: "multiPower", iterations: 1) { _ in
                 _ = group.multiPower(manyBases, manyExponents)
