@@ -258,7 +258,8 @@ private struct Runner: ElectionSuiteAction {
             if exportsBoard {
                 _ = try await TileExporter(client: board).export(
                     to: directory.appendingPathComponent("board"), logKeys: [local.logKey], origin: local.origin)
-                try Data((local.logKey.verifierKey + "\n").utf8).write(to: directory.appendingPathComponent("board.vkey"))
+                try Data((local.logKey.verifierKey + "\n").utf8)
+                    .write(to: directory.appendingPathComponent("board.vkey"))
             }
             let outcome = SimulatedElection.Outcome(
                 phases: phases, result: view.ledger.result!, manifest: view.ledger.manifest!,

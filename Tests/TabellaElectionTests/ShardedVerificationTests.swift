@@ -71,19 +71,8 @@ struct ShardedVerificationTests {
         try PayloadCoding.decode(BallotPost.self, from: entry.payload, type: .ballot)
     }
 
-    /// Runs the `tabella` executable built beside the test bundle; its exit code and standard output.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("tabella")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try TabellaExecutable.run(arguments)
     }
 
     /// The report of a `--json` run.
@@ -95,13 +84,11 @@ struct ShardedVerificationTests {
     static func shards(_ export: Export, count: Int) throws -> [String] {
         let paths = (0..<count).map { export.directory.appendingPathComponent("shard-\(count)-\($0).json").path }
         let processes = try (0..<count).map { index in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-                .appendingPathComponent("tabella")
-            process.arguments = ["verify", "board", export.directory.path, "--vkey", export.vkey, "--jobs", "1",
-                                 "--shard", "\(index)/\(count)", "--report", paths[index], "--json"]
+            let process = TabellaExecutable.process([
+                "verify", "board", export.directory.path, "--vkey", export.vkey, "--jobs", "1",
+                "--shard", "\(index)/\(count)", "--report", paths[index], "--json",
+            ])
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
             try process.run()
             return process
         }

@@ -5,8 +5,9 @@ extension NativeElectionVerifier {
     /// The kind of record in a board's partial reports.
     public static let partialReportKind = "tabella-board"
 
-    /// One shard of the verification of a board: ``verify(entries:checkpoint:logKey:origin:source:jobs:shard:progress:)``
-    /// over `shard`'s slice of the ballots, with what a merge needs to check that the shards read the same board.
+    /// One shard of the verification of a board:
+    /// ``verify(entries:checkpoint:logKey:origin:source:jobs:shard:progress:)`` over `shard`'s slice of the ballots,
+    /// with what a merge needs to check that the shards read the same board.
     public static func verifyShard(
         entries: [BoardEntry], checkpoint: String, logKey: any NoteVerifier, origin: String, source: String,
         jobs: Int, shard: VerificationShard, progress: (@Sendable (Int, Int) -> Void)? = nil

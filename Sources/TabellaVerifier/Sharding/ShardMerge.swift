@@ -48,7 +48,8 @@ public enum ShardMerge {
         let ordered = (0..<count).map { reports[byIndex[$0]!] }
         let checked = ordered.reduce(0) { $0 + $1.checkedObjects }
         guard checked == reference.objects else {
-            throw ShardError(.missingShard, "the shards checked \(checked) of the record's \(reference.objects) objects")
+            throw ShardError(.missingShard,
+                             "the shards checked \(checked) of the record's \(reference.objects) objects")
         }
         let signers = (0..<count).map { signed[byIndex[$0]!].signer }
         return (combine(ordered.map(\.report)), signers)

@@ -23,7 +23,8 @@ struct Demo: AsyncParsableCommand {
     var group = ElectionGroup.p256
 
     @Option(help: ArgumentHelp("Keep the board's database, a static copy of the final board (board/) and its "
-                               + "verifier key (board.vkey) in this folder (default: a temporary folder, removed after)."))
+                               + "verifier key (board.vkey) in this folder (default: a temporary folder, "
+                               + "removed after)."))
     var keep: String?
 
     @Flag(help: "Print the outcome as JSON (and no progress).")

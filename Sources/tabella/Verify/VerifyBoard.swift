@@ -46,7 +46,9 @@ struct VerifyBoard: AsyncParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard {
-            do { _ = try VerificationShard(parsing: shard) } catch { throw ValidationError("--shard: \(error.message)") }
+            do { _ = try VerificationShard(parsing: shard) } catch {
+                throw ValidationError("--shard: \(error.message)")
+            }
             guard report != nil else { throw ValidationError("--shard needs --report FILE for the partial report") }
         } else if report != nil || signingKey != nil {
             throw ValidationError("--report and --signing-key are options of a --shard run")

@@ -42,7 +42,9 @@ struct VerifyMerge: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !json {
-            for (index, key) in merged.signers.enumerated() { print("Shard \(index)/\(merged.signers.count) signed by \(key)") }
+            for (index, key) in merged.signers.enumerated() {
+                print("Shard \(index)/\(merged.signers.count) signed by \(key)")
+            }
         }
         try VerificationReportText.emit(merged.report, json: json, kind: "Merged shards of")
     }
