@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "TabellaElectionTests",
             dependencies: ["TabellaElection", "TabellaVerifier", "TabellaBoard", "TabellaRecord", "TabellaCrypto",
-                           "TabellaGroups", "TabellaTestSupport"]
+                           "TabellaGroups", "TabellaTestSupport", "tabella"]
         ),
         .testTarget(
             name: "TabellaMonitorTests", dependencies: ["TabellaMonitor", "TabellaTestSupport", "tabella"]

@@ -134,17 +134,37 @@ public struct ElectionGuard20<Group: PrimeOrderGroup>: Sendable {
         return group.scalars.reduce(bigEndian: hash(input))
     }
 
-    /// The challenge of a contest-data decryption, `c = H(H_E; 0x31, K, C0, C1, C2, a, b, β)` mod q (§3.6.4).
-    ///
-    /// The specification's table gives C1 and C2 512 bytes each, which they do not have (C1 is 32 bytes per data
-    /// block, C2 a 32-byte MAC); as for `B_aux`, they are hashed here as the bytes they are, without a length.
+    /// How C1 and C2 enter the challenge of a contest-data decryption.
+    public enum ContestDataForm: Sendable, CaseIterable {
+        /// As the bytes they are, without a length (§3.6.4, eq. 81, read with the conventions of §5.1).
+        case bytes
+        /// Each left-padded to 512 bytes, as the table of §5.5.4 gives them (`b(C1, 512) ∥ b(C2, 512)`); defined
+        /// only while C1 has at most 512 bytes (16 data blocks).
+        case fixedWidth
+        /// C1 as the UTF-8 text of its uppercase hexadecimal and C2 as its bytes: the Kotlin implementation's
+        /// form, which the specification does not allow (kept to name the divergence, see `Docs/verifier.md`).
+        case kotlinHexText
+    }
+
+    /// The challenge of a contest-data decryption, `c = H(H_E; 0x31, K, C0, C1, C2, a, b, β)` mod q (§3.6.4), with
+    /// C1 and C2 in `form`; nil when the form is not defined for this C1.
     public func contestDataChallenge(
-        c0: Group.Element, c1: [UInt8], c2: [UInt8], a: Group.Element, b: Group.Element, beta: Group.Element
-    ) -> Scalar {
+        c0: Group.Element, c1: [UInt8], c2: [UInt8], a: Group.Element, b: Group.Element, beta: Group.Element,
+        form: ContestDataForm = .bytes
+    ) -> Scalar? {
+        let width = group.elementByteCount
         var input = ElectionGuardHashInput(domain: 0x31)
         input.append(elements: [key.element, c0], of: group)
-        input.append(bytes: c1)
-        input.append(bytes: c2)
+        switch form {
+        case .bytes:
+            input.append(bytes: c1 + c2)
+        case .fixedWidth:
+            guard c1.count <= width, c2.count <= width else { return nil }
+            input.append(bytes: [UInt8](repeating: 0, count: width - c1.count) + c1)
+            input.append(bytes: [UInt8](repeating: 0, count: width - c2.count) + c2)
+        case .kotlinHexText:
+            input.append(bytes: Array(Hex.encode(c1).uppercased().utf8) + c2)
+        }
         input.append(elements: [a, b, beta], of: group)
         return group.scalars.reduce(bigEndian: hash(input))
     }

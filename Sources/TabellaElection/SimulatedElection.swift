@@ -54,6 +54,10 @@ public struct SimulatedElection: Sendable {
     /// The folder for the board's database.
     public let directory: URL
 
+    /// Whether to leave in `directory` a static copy of the final board (`board/`, as `tabella board export`
+    /// writes it) and its verifier key (`board.vkey`), for `tabella verify` to read after the board has stopped.
+    public var exportsBoard = false
+
     /// A simulation of `shape` with its board database in `directory`.
     public init(shape: ElectionShape, directory: URL) {
         self.shape = shape
@@ -64,7 +68,8 @@ public struct SimulatedElection: Sendable {
     public func run(progress: @escaping Progress, phaseDone: @escaping @Sendable (Phase) -> Void) async throws
         -> Outcome
     {
-        try await shape.group.run(Runner(shape: shape, directory: directory, progress: progress, phaseDone: phaseDone))
+        try await shape.group.run(Runner(shape: shape, directory: directory, exportsBoard: exportsBoard,
+                                         progress: progress, phaseDone: phaseDone))
     }
 }
 
@@ -72,6 +77,7 @@ public struct SimulatedElection: Sendable {
 private struct Runner: ElectionSuiteAction {
     let shape: ElectionShape
     let directory: URL
+    let exportsBoard: Bool
     let progress: SimulatedElection.Progress
     let phaseDone: @Sendable (SimulatedElection.Phase) -> Void
 
@@ -276,6 +282,12 @@ private struct Runner: ElectionSuiteAction {
                     }
                 for receipt in receipts { _ = try await receipt.check(against: board, logKey: local.logKey) }
                 return report
+            }
+            if exportsBoard {
+                _ = try await TileExporter(client: board).export(
+                    to: directory.appendingPathComponent("board"), logKeys: [local.logKey], origin: local.origin)
+                try Data((local.logKey.verifierKey + "\n").utf8)
+                    .write(to: directory.appendingPathComponent("board.vkey"))
             }
             let outcome = SimulatedElection.Outcome(
                 phases: phases, result: view.ledger.result!, mixResult: view.ledger.mixChain?.result,

@@ -9,7 +9,8 @@ extension ElectionGuardRecord {
         public let file: String
         /// The device.
         public let encryptingDevice: String
-        /// B_aux,0, the device information.
+        /// The chain's device information: B_aux,0, or the chain's start H_0 = H(H_E; 0x24, B_aux,0) as the Kotlin
+        /// implementation writes it.
         public let baux0: [UInt8]
         /// The ballots of the chain, in chain order.
         public let ballotIds: [String]

@@ -77,7 +77,8 @@ extension ElectionGuard20Verifier {
     }
 
     /// Steps 11 and 14 for one contest-data decryption: its ciphertext is the ballot's (when given); C0 and β are
-    /// valid; (A) v < q; (B) c = H(H_E; 0x31, K, C0, C1, C2, a, b, β) with a = g^v K^c, b = C0^v β^c.
+    /// valid; (A) v < q; (B) c = H(H_E; 0x31, K, C0, C1, C2, a, b, β) with a = g^v K^c, b = C0^v β^c, C1 and C2 as
+    /// bytes (eq. 81) or 512 bytes each (§5.5.4); a challenge over C1's hexadecimal text is named as such.
     func verifyContestDataDecryption(
         _ context: VerificationContext, _ data: ElectionGuardRecord.DecryptedContestData,
         recorded: ElectionGuardRecord.ContestData?, step: Int, file: String, object: String, _ tally: inout StepTally
@@ -98,11 +99,18 @@ extension ElectionGuard20Verifier {
         }
         let proof = ChaumPedersenProof<IntegerGroup>(challenge: field.reduce(bigEndian: data.proof.challenge),
                                                      response: response)
-        let valid = proof.verify(key: context.key, base: c0, result: beta) {
-            context.rules.contestDataChallenge(c0: c0, c1: data.ciphertext.c1, c2: data.ciphertext.c2, a: $0, b: $1,
-                                               beta: beta)
+        let (a, b) = proof.commitments(key: context.key, base: c0, result: beta)
+        let challenge = { (form: ElectionGuard20<IntegerGroup>.ContestDataForm) in
+            context.rules.contestDataChallenge(c0: c0, c1: data.ciphertext.c1, c2: data.ciphertext.c2, a: a, b: b,
+                                               beta: beta, form: form)
         }
-        if !valid {
+        // Eq. 81 hashes C1 and C2 as bytes, the table of §5.5.4 as 512 bytes each: both are the specification's.
+        if challenge(.bytes) == proof.challenge || challenge(.fixedWidth) == proof.challenge { return }
+        if challenge(.kotlinHexText) == proof.challenge {
+            tally.fail(step, "B", file: file, object: object,
+                       "c is H(H_E; 0x31, K, C0, C1, C2, a, b, β) with C1 as its hexadecimal text (the Kotlin "
+                           + "implementation's form), not C1's bytes as the specification hashes them")
+        } else {
             tally.fail(step, "B", file: file, object: object, "c is not H(H_E; 0x31, K, C0, C1, C2, a, b, β)")
         }
     }
@@ -161,9 +169,10 @@ extension ElectionGuard20Verifier {
         }
     }
 
-    /// 7.D-7.G for one device: B_aux,1 = H_0 (as the Kotlin record writes it), then B_aux,j = H_{j-1} ∥ B_aux,0,
-    /// in the order of the device's `ballot_chain.json` (file order without one); the chain file's B_aux,0 and
-    /// last code are the device's; the chain is closed with H = H(H_E; 0x24, H(B_ℓ) ∥ B_aux,0 ∥ "CLOSE").
+    /// 7.D-7.G for one device: B_aux,1 = H_0 ∥ B_aux,0 (or H_0, as the Kotlin record writes it), then
+    /// B_aux,j = H_{j-1} ∥ B_aux,0, in the order of the device's `ballot_chain.json` (file order without one); the
+    /// chain file's `baux0` (B_aux,0 or H_0) and last code are the device's; the chain is closed with
+    /// H = H(H_E; 0x24, H(B_ℓ) ∥ B_aux,0 ∥ "CLOSE").
     private func verifyChain(_ context: VerificationContext, device: String, ballots: [ElectionGuardRecord.Ballot],
                              chain: ElectionGuardRecord.BallotChain?, _ tally: inout StepTally) {
         let baux0 = record.config.baux0
@@ -171,6 +180,7 @@ extension ElectionGuard20Verifier {
         let chainFile = chain?.file ?? ballots[0].file.split(separator: "/").dropLast().joined(separator: "/")
             + "/ballot_chain.json"
         var ordered = ballots
+        let start = context.rules.chainStart(deviceAux: baux0)
         if let chain {
             let byId = Dictionary(ballots.map { ($0.ballotId, $0) }) { first, _ in first }
             if chain.ballotIds.sorted() == byId.keys.sorted(), chain.ballotIds.count == ballots.count {
@@ -181,14 +191,18 @@ extension ElectionGuard20Verifier {
             if !chain.chaining {
                 tally.fail(7, "", file: chain.file, object: object, "the chain says the device did not chain codes")
             }
-            if chain.baux0 != baux0 {
-                tally.fail(7, "D", file: chain.file, object: object, "B_aux,0 is not the configured device information")
+            // The specification does not define the chain file: its `baux0` may be B_aux,0 itself or, as the Kotlin
+            // implementation writes it, the chain's start H_0 = H(H_E; 0x24, B_aux,0); either fixes B_aux,0.
+            if chain.baux0 != baux0, chain.baux0 != start {
+                tally.fail(7, "D", file: chain.file, object: object,
+                           "baux0 is neither the configured B_aux,0 nor H_0 = H(H_E; 0x24, B_aux,0)")
             }
         }
-        var previous = context.rules.chainStart(deviceAux: baux0)
+        var previous = start
         for (position, ballot) in ordered.enumerated() {
-            let expected = position == 0 ? previous : context.rules.chainedAux(previous: previous, deviceAux: baux0)
-            if ballot.codeBaux != expected {
+            // B_aux,1 is H_0 ∥ B_aux,0 (eq. 60), or H_0 alone as the Kotlin implementation writes it.
+            let expected = context.rules.chainedAux(previous: previous, deviceAux: baux0)
+            if ballot.codeBaux != expected, position > 0 || ballot.codeBaux != start {
                 tally.fail(7, position == 0 ? "D" : "E", file: ballot.file,
                            object: "ballot \(ballot.ballotId) on \(object)",
                            "B_aux does not chain to the previous confirmation code")

@@ -79,7 +79,7 @@ struct ChallengedBallotTests {
             let c0 = try group.decode(data.c0)
             let beta = group.power(c0, secret: election.secret)
             let proof = ChaumPedersenProof.prove(secret: election.secret, base: c0, in: group) {
-                rules.contestDataChallenge(c0: c0, c1: data.c1, c2: data.c2, a: $0, b: $1, beta: beta)
+                rules.contestDataChallenge(c0: c0, c1: data.c1, c2: data.c2, a: $0, b: $1, beta: beta)!
             }
             decrypted.append([
                 "contest_id": contest["contest_id"]!, "selections": decryptedSelections,

@@ -18,6 +18,12 @@ struct RecordCopy {
         try FileManager.default.copyItem(at: source, to: directory)
     }
 
+    /// Copies another record's directory into a new temporary directory.
+    init(of other: RecordCopy) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tabella-record-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: other.directory, to: directory)
+    }
+
     /// Removes the copy.
     func remove() {
         try? FileManager.default.removeItem(at: directory)

@@ -1,22 +1,12 @@
 import Foundation
 import Testing
+import TabellaTestSupport
 
 /// `tabella verify electionguard` as a user runs it: its lines, its JSON, and its exit codes.
 @Suite("tabella verify electionguard")
 struct VerifyCommandTests {
-    /// Runs the `tabella` executable built beside the test bundle; returns its exit code and standard output.
     private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("tabella")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try TabellaExecutable.run(arguments)
     }
 
     @Test("a valid record (election and decrypted tally only) exits 0 with one line per step")

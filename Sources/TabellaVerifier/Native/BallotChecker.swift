@@ -85,9 +85,7 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
                 if let challenge = item.challenge { try checkChoices(challenge, of: item.ballot) }
                 results[item.position] = .success(CheckedBallot(
                     entry: entry, voter: item.voter, ballot: item.ballot, isChallenge: item.challenge != nil,
-                    fingerprints: item.ballot.contests.flatMap {
-                        ($0.selections.map(\.ciphertext) + $0.writeIns.map(\.ciphertext)).map { group.encode($0.alpha) }
-                    }))
+                    fingerprints: Self.fingerprints(of: item.ballot, in: group)))
             } catch {
                 results[item.position] = .failure(error)
             }
@@ -134,7 +132,7 @@ public struct BallotChecker<Group: PrimeOrderGroup>: Sendable {
     }
 
     /// The entry's voter, decoded ballot (identifier and chaining field checked) and challenge post, if any.
-    private func decode(_ entry: BoardEntry) throws(ElectionRejection)
+    func decode(_ entry: BoardEntry) throws(ElectionRejection)
         -> (voter: Int, ballot: EncryptedBallot<Group>, challenge: ChallengePost?)
     {
         guard let voter = voters[entry.signer.bytes] else {

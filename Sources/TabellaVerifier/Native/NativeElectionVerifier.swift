@@ -12,10 +12,11 @@ public enum NativeElectionVerifier {
     /// - Parameters:
     ///   - source: where the entries came from (a URL or a directory), for the report.
     ///   - jobs: how many ballots to check at once.
+    ///   - shard: the slice of the ballots whose proofs to check (``VerificationShard/whole`` for all).
     ///   - progress: called with the number of entries checked and the total.
     public static func verify(
         entries: [BoardEntry], checkpoint: String, logKey: any NoteVerifier, origin: String, source: String,
-        jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
+        jobs: Int, shard: VerificationShard = .whole, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async -> VerificationReport {
         guard let first = entries.first,
               let definition = try? PayloadCoding.decode(ElectionDefinition.self, from: first.payload,
@@ -26,7 +27,7 @@ public enum NativeElectionVerifier {
                 reason: "the board's first entry is not an election definition in a known group"))
         }
         let action = Run(entries: entries, checkpoint: checkpoint, logKey: logKey, origin: origin, source: source,
-                         election: first.election, jobs: max(1, jobs), progress: progress)
+                         election: first.election, jobs: max(1, jobs), shard: shard, progress: progress)
         do { return try await group.run(action) } catch {
             return VerificationReport(record: source, steps: [], importFailure: VerificationFailure(
                 step: "import", file: source, object: "board", reason: "\(error)"))
@@ -41,6 +42,7 @@ public enum NativeElectionVerifier {
         let source: String
         let election: String
         let jobs: Int
+        let shard: VerificationShard
         let progress: (@Sendable (Int, Int) -> Void)?
 
         func run<Suite: CocktailCiphersuite>(_ suite: Suite) async throws -> VerificationReport {
@@ -55,7 +57,7 @@ public enum NativeElectionVerifier {
             var roots = [UInt64: [UInt8]]()
             for (offset, entry) in entries.enumerated() {
                 if ledger.phase == .voting, checked == nil, let checker = ledger.checker {
-                    checked = await checker.checkBallots(in: entries, from: offset, jobs: jobs)
+                    checked = await checker.checkBallots(in: entries, from: offset, jobs: jobs, shard: shard)
                 }
                 let index = UInt64(offset)
                 do throws(ElectionRejection) {

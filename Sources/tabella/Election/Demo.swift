@@ -30,7 +30,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "The group: p256, ristretto255 or integer-4096.")
     var group = ElectionGroup.p256
 
-    @Option(help: "Keep the board's database in this folder (default: a temporary folder, removed after).")
+    @Option(help: ArgumentHelp("Keep the board's database, a static copy of the final board (board/) and its "
+                               + "verifier key (board.vkey) in this folder (default: a temporary folder, "
+                               + "removed after)."))
     var keep: String?
 
     @Flag(help: "Print the outcome as JSON (and no progress).")

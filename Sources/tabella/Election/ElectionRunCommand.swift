@@ -15,7 +15,8 @@ enum ElectionRunCommand {
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
         let bars = Mutex([String: ProgressBar]())
         let quiet = json
-        let simulation = SimulatedElection(shape: shape, directory: directory)
+        var simulation = SimulatedElection(shape: shape, directory: directory)
+        simulation.exportsBoard = keep != nil
         return try await simulation.run(
             progress: { phase, done, total in
                 let bar = bars.withLock { bars in

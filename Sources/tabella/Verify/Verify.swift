@@ -9,7 +9,7 @@ struct Verify: AsyncParsableCommand {
             Each subcommand reads a record in one format and runs its specification's verification steps, \
             printing one line per step. The exit code is 0 only when every applicable step passed.
             """,
-        subcommands: [VerifyBoard.self, VerifyElectionGuard.self],
+        subcommands: [VerifyBoard.self, VerifyElectionGuard.self, VerifyMerge.self],
         defaultSubcommand: VerifyBoard.self
     )
 }

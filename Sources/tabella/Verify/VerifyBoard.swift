@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TabellaBoard
+import TabellaCrypto
 import TabellaVerifier
 
 /// `tabella verify board <board-URL or exported-dir>`: every check of a native Tabella election.
@@ -13,7 +14,10 @@ struct VerifyBoard: AsyncParsableCommand {
             roll, the key ceremony, signers and phases, every ballot's proofs, one counted ballot per credential \
             (the last), challenged ballots, the weighted aggregation, every decryption share, the counts and \
             decisions, the decision note's signatures, and the entries against the board's signed checkpoint. \
-            Exit code 0 only if every applicable check passed, 1 on a failed check, 2 when the board cannot be read.
+            Exit code 0 only if every applicable check passed, 1 on a failed check, 2 when the board cannot be read. \
+            With --shard i/n it checks the proofs of the i-th of n slices of the ballots (and every check that \
+            needs the whole board) and writes a signed partial report to --report; `tabella verify merge` \
+            combines the n reports into the verdict of the whole board.
             """
     )
 
@@ -29,8 +33,26 @@ struct VerifyBoard: AsyncParsableCommand {
     @Option(help: "Parallel jobs; all cores by default.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Check only slice i of n (0 ≤ i < n) of the ballots' proofs; needs --report.")
+    var shard: String?
+
+    @Option(help: "With --shard: where to write the signed partial report.")
+    var report: String?
+
+    @Option(help: ArgumentHelp("With --shard: the key (a file of `tabella board keygen`) that signs the partial "
+                               + "report; a new key by default, its public key in the report."))
+    var signingKey: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let shard {
+            do { _ = try VerificationShard(parsing: shard) } catch {
+                throw ValidationError("--shard: \(error.message)")
+            }
+            guard report != nil else { throw ValidationError("--shard needs --report FILE for the partial report") }
+        } else if report != nil || signingKey != nil {
+            throw ValidationError("--report and --signing-key are options of a --shard run")
+        }
     }
 
     func run() async throws {
@@ -47,11 +69,26 @@ struct VerifyBoard: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let progress = LazyProgress(label: "verify", quiet: json)
-        let report = await NativeElectionVerifier.verify(
+        guard let shard, let reportPath = report else {
+            let report = await NativeElectionVerifier.verify(
+                entries: entries, checkpoint: checkpoint, logKey: logKey, origin: logKey.keyName, source: source,
+                jobs: jobs) { done, total in progress.update(done: done, total: total) }
+            progress.finish()
+            try VerificationReportText.emit(report, json: json, kind: "Tabella election on the board")
+            return
+        }
+        let key = try signingKey.map { try readSigner($0).privateKey } ?? Ed25519.PrivateKey()
+        let partial = await NativeElectionVerifier.verifyShard(
             entries: entries, checkpoint: checkpoint, logKey: logKey, origin: logKey.keyName, source: source,
-            jobs: jobs) { done, total in progress.update(done: done, total: total) }
+            jobs: jobs, shard: try VerificationShard(parsing: shard)
+        ) { done, total in progress.update(done: done, total: total) }
         progress.finish()
-        try VerificationReportText.emit(report, json: json, kind: "Tabella election on the board")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(try SignedPartialReport(signing: partial, with: key))
+            .write(to: URL(fileURLWithPath: reportPath))
+        try VerificationReportText.emit(partial.report, json: json,
+                                        kind: "Shard \(partial.shard) of the Tabella election on the board")
     }
 
     private func read(_ source: String) async throws -> (String, [BoardEntry]) {

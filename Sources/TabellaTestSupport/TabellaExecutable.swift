@@ -1,0 +1,30 @@
+import Foundation
+
+/// The `tabella` executable built beside the test bundle, run as a user runs it (test targets that use it depend on
+/// the `tabella` product, so that it is built with them).
+public enum TabellaExecutable {
+    /// The executable's location.
+    public static var url: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tabella")
+    }
+
+    /// A process that will run `tabella` with `arguments`, its standard error discarded.
+    public static func process(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
+
+    /// Runs `tabella` with `arguments` to its end; its exit code and standard output.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = process(arguments)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
