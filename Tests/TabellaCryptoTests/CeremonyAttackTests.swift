@@ -38,14 +38,8 @@ struct CeremonyAttackTests {
         messages[2] = Round1Message(commitment: commitment, proofOfPossession: proof, ephemeralKey: honest.ephemeralKey,
                                     encryptedShares: honest.encryptedShares)
         for receiver in [1, 2] {
-            let participant = try harness.participant(receiver)
-            do {
-                _ = try participant.round2(messages: messages)
-                Issue.record("participant \(receiver) accepted a rushed commitment")
-            } catch {
-                #expect(error.code == .invalidProofOfPossession)
-                #expect(error.participant == 3)
-            }
+            try harness.expectRound2Failure(receiver: receiver, messages: messages, code: .invalidProofOfPossession,
+                                            blaming: 3)
         }
     }
 

@@ -1,5 +1,6 @@
 import TabellaGroups
 @testable import TabellaCrypto
+import Testing
 
 /// A ceremony run in one process by the tests: static keys, setup, and helpers to run the rounds.
 struct CeremonyHarness<Suite: CocktailCiphersuite> {
@@ -20,6 +21,19 @@ struct CeremonyHarness<Suite: CocktailCiphersuite> {
 
     func round1() throws -> [Round1Message<Suite>] {
         try (1...setup.participantCount).map { try participant($0).round1() }
+    }
+
+    /// Expects round 2 of participant `receiver` on `messages` to fail with `code`, blaming `blamed`.
+    func expectRound2Failure(receiver: Int, messages: [Round1Message<Suite>], code: CeremonyError.Code,
+                             blaming blamed: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let participant = try participant(receiver)
+        do {
+            _ = try participant.round2(messages: messages)
+            Issue.record("participant \(receiver) completed round 2", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.code == code, sourceLocation: sourceLocation)
+            #expect(error.participant == blamed, sourceLocation: sourceLocation)
+        }
     }
 
     /// All three rounds with an honest coordinator.

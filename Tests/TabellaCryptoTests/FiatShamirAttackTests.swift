@@ -240,14 +240,7 @@ struct FiatShamirAttackTests {
         #expect(!proof.isValid(for: signed, publicKey: key, suite: suite))
         messages[2] = Round1Message(commitment: forgedCommitment, proofOfPossession: proof,
                                     ephemeralKey: honest.ephemeralKey, encryptedShares: honest.encryptedShares)
-        let receiver = try harness.participant(1)
-        do {
-            _ = try receiver.round2(messages: messages)
-            Issue.record("round 2 accepted a forged proof of possession")
-        } catch {
-            #expect(error.code == .invalidProofOfPossession)
-            #expect(error.participant == 3)
-        }
+        try harness.expectRound2Failure(receiver: 1, messages: messages, code: .invalidProofOfPossession, blaming: 3)
     }
 }
 

@@ -68,7 +68,8 @@ private struct AnyEntry: AdmissionPolicy {
                 type: ElectionEntryType.tally.rawValue, election: TestElection.election,
                 payload: PayloadCoding.encode(TallyPost(counted: counted, turnoutWeight: weight, ciphertexts: subset)),
                 signedBy: test.authority.key)
-            try await expectRefused(entry, by: test, containing: counted == 1 ? "the tally counts 1 ballots" : "weighted product")
+            try await expectRefused(entry, by: test,
+                                    containing: counted == 1 ? "the tally counts 1 ballots" : "weighted product")
             try await expectFlagged([entry], by: test, at: .aggregation)
         }
     }

@@ -5,7 +5,8 @@ import TabellaTestSupport
 /// Every rejection reason of element and scalar decoding, each with the code it must carry.
 @Suite("Decoding rejects invalid input")
 struct DecodingRejectionTests {
-    private func expectRejection<G: PrimeOrderGroup>(_ group: G, _ bytes: [UInt8], _ code: GroupError.Code) {
+    /// Expects decoding `bytes` in `group` to fail with `code`.
+    func expectRejection<G: PrimeOrderGroup>(_ group: G, _ bytes: [UInt8], _ code: GroupError.Code) {
         #expect {
             _ = try group.decode(bytes)
         } throws: { error in
