@@ -69,24 +69,33 @@ struct VerifyBoard: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let progress = LazyProgress(label: "verify", quiet: json)
-        guard let shard, let reportPath = report else {
-            let report = await NativeElectionVerifier.verify(
-                entries: entries, checkpoint: checkpoint, logKey: logKey, origin: logKey.keyName, source: source,
-                jobs: jobs) { done, total in progress.update(done: done, total: total) }
-            progress.finish()
-            try VerificationReportText.emit(report, json: json, kind: "Tabella election on the board")
+        if let shard, let reportPath = report {
+            try await verifyShard(shard, of: entries, checkpoint: checkpoint, logKey: logKey, progress: progress,
+                                  reportPath: reportPath)
             return
         }
-        let key = try signingKey.map { try readSigner($0).privateKey } ?? Ed25519.PrivateKey()
+        let report = await NativeElectionVerifier.verify(
+            entries: entries, checkpoint: checkpoint, logKey: logKey, origin: logKey.keyName, source: source,
+            jobs: jobs) { done, total in progress.update(done: done, total: total) }
+        progress.finish()
+        try VerificationReportText.emit(report, json: json, kind: "Tabella election on the board")
+    }
+
+    /// Checks one shard of the board and writes its signed partial report to `reportPath`.
+    private func verifyShard(_ text: String, of entries: [BoardEntry], checkpoint: String, logKey: any NoteVerifier,
+                             progress: LazyProgress, reportPath: String) async throws {
+        let shard = try VerificationShard(parsing: text)
+        let key: Ed25519.PrivateKey
+        if let signingKey { key = try readSigner(signingKey).privateKey } else { key = Ed25519.PrivateKey() }
         let partial = await NativeElectionVerifier.verifyShard(
             entries: entries, checkpoint: checkpoint, logKey: logKey, origin: logKey.keyName, source: source,
-            jobs: jobs, shard: try VerificationShard(parsing: shard)
+            jobs: jobs, shard: shard
         ) { done, total in progress.update(done: done, total: total) }
         progress.finish()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(try SignedPartialReport(signing: partial, with: key))
-            .write(to: URL(fileURLWithPath: reportPath))
+        let signed = try SignedPartialReport(signing: partial, with: key)
+        try encoder.encode(signed).write(to: URL(fileURLWithPath: reportPath))
         try VerificationReportText.emit(partial.report, json: json,
                                         kind: "Shard \(partial.shard) of the Tabella election on the board")
     }
