@@ -8,17 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 GROUP="${ELECTION_GROUP:-ristretto255}"
 
-for n in 1 2 3; do "$TABELLA" trustee enroll --name "trustee-$n" --group "$GROUP" --key "t$n.key" >/dev/null; done
-"$TABELLA" board keygen --name "localhost/cli-test" --out board.key >/dev/null
-"$TABELLA" board serve --native "$GROUP" --election cli-test --key board.key --db board.sqlite --port 0 \
-    >serve.out 2>serve.err &
-serve=$!
-trap 'kill $serve 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do grep -q listening serve.out 2>/dev/null && break; sleep 0.1; done
-BOARD="$(sed -n 's/.* listening on \(http[^ ]*\) vkey .*/\1/p' serve.out)"
-VKEY="$(sed -n 's/.* vkey \(.*\)$/\1/p' serve.out)"
-[ -n "$BOARD" ] || fail "the board did not start: $(cat serve.err)"
-ON=(--board "$BOARD" --vkey "$VKEY" --election cli-test --quiet)
+start_board cli-test
 
 cat >manifest.json <<JSON
 {"electionID": "cli-test", "title": "CLI test", "group": "$GROUP", "trustees": 3, "threshold": 2,
@@ -33,15 +23,7 @@ cat >manifest.json <<JSON
    "rule": {"quorum": {"numerator": 0, "denominator": 1}, "threshold": {"numerator": 0, "denominator": 1},
             "strict": false}}]}
 JSON
-"$TABELLA" election create "${ON[@]}" --manifest manifest.json --voters 6 --credentials creds --key authority.key \
-    --trustee t1.key.pub.json --trustee t2.key.pub.json --trustee t3.key.pub.json >/dev/null
-
-for n in 1 2 3; do
-    "$TABELLA" trustee ceremony "${ON[@]}" --key "t$n.key" --share "t$n.share" --timeout 60 >"ceremony-$n.out" &
-done
-wait %2 %3 %4 2>/dev/null || true
-for n in 1 2 3; do grep -q "Ceremony complete" "ceremony-$n.out" || fail "trustee $n: $(cat ceremony-$n.out)"; done
-"$TABELLA" election open "${ON[@]}" --key authority.key >/dev/null
+create_and_open 6
 
 # An over-limit choice is refused by the client before anything is posted.
 if "$TABELLA" vote cast "${ON[@]}" --credential creds/voter-0001.json --select motion=yes --select pick=a,b,c \

@@ -25,3 +25,34 @@ trustees() {
 
 # json_field FILE FIELD: a top-level string field of a JSON file.
 json_field() { sed -n "s/^  \"$2\" : \"\(.*\)\",\{0,1\}$/\1/p" "$1"; }
+
+# start_board ELECTION: three trustees enroll in $GROUP, a native board for ELECTION starts on a free port; sets
+# BOARD, VKEY and ON (the options every election command takes) and stops the board on exit.
+start_board() {
+    for n in 1 2 3; do "$TABELLA" trustee enroll --name "trustee-$n" --group "$GROUP" --key "t$n.key" >/dev/null; done
+    "$TABELLA" board keygen --name "localhost/$1" --out board.key >/dev/null
+    "$TABELLA" board serve --native "$GROUP" --election "$1" --key board.key --db board.sqlite --port 0 \
+        >serve.out 2>serve.err &
+    serve=$!
+    trap 'kill $serve 2>/dev/null || true; rm -rf "$WORK"' EXIT
+    for _ in $(seq 1 100); do grep -q listening serve.out 2>/dev/null && break; sleep 0.1; done
+    BOARD="$(sed -n 's/.* listening on \(http[^ ]*\) vkey .*/\1/p' serve.out)"
+    VKEY="$(sed -n 's/.* vkey \(.*\)$/\1/p' serve.out)"
+    [ -n "$BOARD" ] || fail "the board did not start: $(cat serve.err)"
+    ON=(--board "$BOARD" --vkey "$VKEY" --election "$1" --quiet)
+}
+
+# create_and_open VOTERS: the authority creates the election of manifest.json for VOTERS voters (credentials in
+# creds/), the three trustees run the key ceremony on the board, and the authority opens voting.
+create_and_open() {
+    "$TABELLA" election create "${ON[@]}" --manifest manifest.json --voters "$1" --credentials creds \
+        --key authority.key --trustee t1.key.pub.json --trustee t2.key.pub.json --trustee t3.key.pub.json >/dev/null
+    local pids=()
+    for n in 1 2 3; do
+        "$TABELLA" trustee ceremony "${ON[@]}" --key "t$n.key" --share "t$n.share" --timeout 60 >"ceremony-$n.out" &
+        pids+=($!)
+    done
+    wait "${pids[@]}" || true
+    for n in 1 2 3; do grep -q "Ceremony complete" "ceremony-$n.out" || fail "trustee $n: $(cat ceremony-$n.out)"; done
+    "$TABELLA" election open "${ON[@]}" --key authority.key >/dev/null
+}

@@ -14,6 +14,10 @@ public indirect enum HashableValue: Sendable, Hashable {
     case string(String)
     /// A list, prefix `0x03` before the digests of its elements. It must not be empty.
     case list([HashableValue])
+    /// A value whose recursive hash was computed beforehand (``RecursiveHash/precompute(_:bitLength:)``), which
+    /// contributes that digest as it is: the same large value (a list of ciphertexts) hashed into several
+    /// challenges is digested once. Only valid in hashes of the same function and length as its own.
+    case digest([UInt8])
 
     /// A small non-negative integer.
     public static func integer(_ value: UInt64) -> HashableValue {
@@ -37,7 +41,7 @@ public indirect enum HashableValue: Sendable, Hashable {
         case .bytes(let bytes): [0x00] + bytes
         case .integer(let bigEndian): [0x01] + BigEndianInteger.minimal(bigEndian)
         case .string(let text): [0x02] + Array(text.utf8)
-        case .list: nil
+        case .list, .digest: nil
         }
     }
 }

@@ -67,6 +67,15 @@ public enum RecursiveHash {
         return Scalar(limbs: Limbs.fromBigEndian(integer, count: field.limbCount))
     }
 
+    /// The recursive hash of one value as a ``HashableValue/digest(_:)``, for hashes by ``hash(_:digest:)``
+    /// (SHA3-256) when `bitLength` is `nil`, else by ``hash(_:bitLength:)`` of that length.
+    ///
+    /// - Throws: `HashingError` `.emptyList` naming the position of an empty list.
+    public static func precompute(_ value: HashableValue, bitLength: Int?) throws(HashingError) -> HashableValue {
+        .digest(try digest(of: value, path: [0], using: bitLength == nil ? .sha3_256 : .shake256,
+                           bitLength: bitLength))
+    }
+
     /// The value that stands for the tuple: the only value, or the list of all of them, with its position.
     private static func root(of values: [HashableValue]) throws(HashingError) -> (HashableValue, [Int]) {
         guard let first = values.first else {
@@ -81,6 +90,7 @@ public enum RecursiveHash {
         of value: HashableValue, path: [Int], using digest: Digest,
         bitLength: Int?
     ) throws(HashingError) -> [UInt8] {
+        if case .digest(let bytes) = value { return bytes }
         var context = HashContext(digest)
         if let bytes = value.prefixedBytes {
             context.update(bytes)

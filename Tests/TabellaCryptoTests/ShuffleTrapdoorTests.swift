@@ -40,7 +40,7 @@ struct ShuffleTrapdoorTests {
         let a = [field.zero, field.one, field.scalar(2)]
         let r = field.random()
         let cA = [trapdoored.commit(secret: a, randomness: r, in: group)]
-        let hashed = cheat.values(statement, cA: cA)
+        let hashed = cheat.hashedLists(statement).lists + [cheat.hashing.list(cA)]
         let x = cheat.hashing.challenge(hashed)
         let b = [field.one, field.subtract(x, field.one), field.multiply(x, x)]
         let s = field.random()

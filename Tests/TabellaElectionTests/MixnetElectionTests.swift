@@ -49,12 +49,15 @@ import Testing
         try await test.append(entries: try test.authority.mixInput(try await test.view()))
     }
 
-    /// Opens the election, casts, closes and shuffles by trustees 1 and 2.
+    /// Opens an election whose manifest asks for three shuffles (all trustees; the threshold is two), casts,
+    /// closes and shuffles by trustees 1, 2 and 3.
     static func shuffled() async throws -> TestElection {
-        let test = try await TestElection.open(voters: 6, contests: contests)
+        let test = try await TestElection.open(voters: 6, contests: contests, mixers: 3)
         try await castAndClose(test)
-        try await test.append(entries: try test.trustees[0].mix(try await test.view()))
-        try await test.append(entries: try test.trustees[1].mix(try await test.view()))
+        for trustee in test.trustees {
+            #expect(try await test.view().ledger.mixChain?.isShuffled == false)
+            try await test.append(entries: try trustee.mix(try await test.view()))
+        }
         return test
     }
 
@@ -62,7 +65,7 @@ import Testing
         let test = try await Self.shuffled()
         var view = try await test.view()
         #expect(view.ledger.mixChain?.isShuffled == true)
-        #expect(view.ledger.mixChain?.mixers == [1, 2])
+        #expect(view.ledger.mixChain?.mixers == [1, 2, 3])
         #expect(view.ledger.mixChain?.width == 4 + 1 + MessageEncoding(group: test.suite.group).elementCount(limit: 20))
         for id in [1, 2] {
             try await test.append(entries: try test.trustees[id - 1].mixShare(view, secretShare: test.shares[id]!))

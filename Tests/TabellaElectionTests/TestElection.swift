@@ -29,7 +29,9 @@ struct TestElection {
         minimumSelections: 1, maximumSelections: 2, rule: DecisionRule(quorum: .zero, threshold: .zero, strict: false))
 
     /// Sets up the election, runs the ceremony on the board and opens voting.
-    static func open(voters: Int = 4, contests: [Contest] = [defaultContest]) async throws -> TestElection {
+    static func open(voters: Int = 4, contests: [Contest] = [defaultContest], mixers: Int? = nil) async throws
+        -> TestElection
+    {
         let suite = CocktailRistretto255()
         let group = suite.group
         let directory = ScratchDirectory.make("tabella-test")
@@ -43,8 +45,8 @@ struct TestElection {
         let staticKeys = (0..<3).map { _ in group.scalars.random() }
         let credentials = (0..<voters).map { _ in Ed25519.PrivateKey() }
         let manifest = ElectionManifest(
-            electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot, opens: 0, closes: 1, trustees: 3, threshold: 2,
-            group: ElectionGroup.ristretto255.rawValue)
+            electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot, opens: 0, closes: 1,
+            trustees: 3, threshold: 2, group: ElectionGroup.ristretto255.rawValue, mixers: mixers)
         let authority = ElectionAuthority(suite: suite, election: election, key: authorityKey)
         _ = try await board.append(try authority.setupEntries(
             manifest: manifest,

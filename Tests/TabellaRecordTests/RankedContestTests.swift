@@ -83,6 +83,29 @@ struct RankedContestTests {
         }
     }
 
+    @Test("a manifest's number of mixers lies between the threshold and the trustees; absent, it is the threshold")
+    func mixers() throws {
+        func manifest(mixers: Int?) -> ElectionManifest {
+            ElectionManifest(electionID: "e1", title: "Vote", contests: [writeIn(bytes: 8)],
+                             weightFunction: .onePerVoter, opens: 1, closes: 2, trustees: 5, threshold: 3,
+                             group: "p256", mixers: mixers)
+        }
+        #expect(manifest(mixers: nil).shuffleCount == 3)
+        for count in 3...5 {
+            try manifest(mixers: count).validate()
+            #expect(manifest(mixers: count).shuffleCount == count)
+        }
+        for count in [0, 2, 6] {
+            expectError(.outOfRange, naming: ["mixers \(count)", "threshold 3", "5 trustees"]) {
+                try manifest(mixers: count).validate()
+            }
+        }
+        let json = try JSONEncoder().encode(manifest(mixers: nil))
+        #expect(!String(decoding: json, as: UTF8.self).contains("mixers"), "an absent count is not written")
+        #expect(try JSONDecoder().decode(ElectionManifest.self, from: JSONEncoder().encode(manifest(mixers: 4)))
+            .mixers == 4)
+    }
+
     @Test("a manifest written before the new fields decodes and encodes unchanged")
     func oldManifest() throws {
         let json = #"{"id":"budget","kind":"referendum","maximumSelections":1,"minimumSelections":1,"#

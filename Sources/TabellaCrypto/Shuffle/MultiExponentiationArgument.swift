@@ -48,6 +48,9 @@ struct MultiExponentiationStatement<Group: PrimeOrderGroup> {
     var ciphertext: [Group.Element]
     /// c_A, m commitments.
     var cA: [Group.Element]
+    /// The rows' hashed value, when the caller has it already (``ArgumentContext/hashedLists(_:)``); `nil` to
+    /// hash `rows`.
+    var hashedRows: HashableValue? = nil
 }
 
 extension ArgumentContext {
@@ -58,9 +61,9 @@ extension ArgumentContext {
         _ argument: MultiExponentiationArgument<Space.Group>, _ statement: MultiExponentiationStatement<Space.Group>
     ) -> Scalar {
         hashing.challenge([
-            .list(statement.rows.map(hashing.ciphertexts)), hashing.list(statement.ciphertext),
-            hashing.list(statement.cA), hashing.value(argument.cA0), hashing.list(argument.cB),
-            hashing.ciphertexts(argument.e),
+            statement.hashedRows ?? .list(statement.rows.map(hashing.ciphertexts)),
+            hashing.list(statement.ciphertext), hashing.list(statement.cA), hashing.value(argument.cA0),
+            hashing.list(argument.cB), hashing.ciphertexts(argument.e),
         ])
     }
 

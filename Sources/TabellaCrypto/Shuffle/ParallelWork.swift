@@ -22,6 +22,14 @@ enum ParallelWork {
         }
         return results.joined()
     }
+
+    /// The concatenated results of `body` over contiguous ranges that cover `0..<count`, in parallel: for work
+    /// whose cost per item falls when items are batched (one field inversion for a chunk's encodings).
+    static func mapRanges<T: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+        let chunks = max(1, min(count, chunkCount))
+        return map(count: chunks) { chunk in body((chunk * count / chunks)..<((chunk + 1) * count / chunks)) }
+            .flatMap { $0 }
+    }
 }
 
 extension ParallelWork {

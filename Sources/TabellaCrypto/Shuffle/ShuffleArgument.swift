@@ -39,9 +39,15 @@ struct ShuffleStatement<Group: PrimeOrderGroup> {
 extension ArgumentContext {
     private static var shuffle: String { "shuffle argument" }
 
-    /// The hashed values `(C, C′, c_A)` of the shuffle argument's challenges.
-    func values(_ statement: ShuffleStatement<Space.Group>, cA: [Space.Group.Element]) -> [HashableValue] {
-        [hashing.ciphertexts(statement.input), hashing.ciphertexts(statement.output), hashing.list(cA)]
+    /// The statement's lists as precomputed digests: `(C, C′)` for the shuffle argument's challenges, and C′ as
+    /// the m rows of the multi-exponentiation statement. Each list is encoded and hashed once.
+    func hashedLists(_ statement: ShuffleStatement<Space.Group>)
+        -> (lists: [HashableValue], outputRows: HashableValue)
+    {
+        let output = hashing.ciphertextDigests(statement.output)
+        let rows = Self.chunks(output, n: statement.n).map(HashableValue.list)
+        return ([hashing.precomputed(hashing.ciphertexts(statement.input)), hashing.precomputed(.list(output))],
+                hashing.precomputed(.list(rows)))
     }
 
     /// y and z, which follow c_B.
@@ -89,7 +95,8 @@ extension ArgumentContext {
         let r = field.random(count: m)
         let a = Self.chunks(permutation.map { field.scalar(UInt64($0)) }, n: n)
         let cA = commitColumns(a, randomness: r)
-        let hashed = values(statement, cA: cA)
+        let lists = hashedLists(statement)
+        let hashed = lists.lists + [hashing.list(cA)]
         let x = hashing.challenge(hashed)
         let xPowers = field.powers(of: x, count: count)
         let s = field.random(count: m)
@@ -110,8 +117,8 @@ extension ArgumentContext {
             field.negate(field.dot(randomness.map { $0[coordinate] }, b))
         }
         let ciphertext = space.multiPower(statement.input, xPowers)
-        let mStatement = MultiExponentiationStatement<Space.Group>(rows: Self.chunks(statement.output, n: n),
-                                                      ciphertext: ciphertext, cA: cB)
+        let mStatement = MultiExponentiationStatement<Space.Group>(
+            rows: Self.chunks(statement.output, n: n), ciphertext: ciphertext, cA: cB, hashedRows: lists.outputRows)
         let multi = proveMultiExponentiation(mStatement, columns: bColumns, randomness: s, rho: rho)
         return ShuffleArgument(cA: cA, cB: cB, product: product, multiExponentiation: multi)
     }
@@ -127,14 +134,16 @@ extension ArgumentContext {
         try requireCount(statement.output.count, count, name, "C′")
         try requireCount(argument.cA.count, m, name, "c_A")
         try requireCount(argument.cB.count, m, name, "c_B")
-        let hashed = values(statement, cA: argument.cA)
+        let lists = hashedLists(statement)
+        let hashed = lists.lists + [hashing.list(argument.cA)]
         let x = hashing.challenge(hashed)
         let (y, z) = challenges(hashed, cB: argument.cB)
         let pStatement = productStatement(cA: argument.cA, cB: argument.cB, x: x, y: y, z: z, count: count, n: n)
         try verifyProduct(argument.product, cA: pStatement.commitments, product: pStatement.product, length: n)
         let ciphertext = space.multiPower(statement.input, field.powers(of: x, count: count))
-        let mStatement = MultiExponentiationStatement<Space.Group>(rows: Self.chunks(statement.output, n: n),
-                                                      ciphertext: ciphertext, cA: argument.cB)
+        let mStatement = MultiExponentiationStatement<Space.Group>(
+            rows: Self.chunks(statement.output, n: n), ciphertext: ciphertext, cA: argument.cB,
+            hashedRows: lists.outputRows)
         try verifyMultiExponentiation(argument.multiExponentiation, mStatement)
     }
 }

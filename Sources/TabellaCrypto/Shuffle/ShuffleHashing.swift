@@ -42,11 +42,31 @@ struct ShuffleHashing<Group: PrimeOrderGroup>: Sendable {
     func value(_ element: Group.Element) -> HashableValue { Self.values([element], in: group)[0] }
 
     /// The hashable list of ciphertexts, each the list of its components.
-    func ciphertexts(_ rows: [[Group.Element]]) -> HashableValue {
-        let width = rows.first?.count ?? 0
-        let flat = Self.values(rows.flatMap { $0 }, in: group)
-        return .list((0..<rows.count).map { .list(Array(flat[$0 * width..<($0 + 1) * width])) })
+    func ciphertexts(_ rows: [[Group.Element]]) -> HashableValue { .list(ciphertextDigests(rows)) }
+
+    /// Each ciphertext's list of components as a precomputed digest, the encodings and digests formed on both
+    /// cores: a list of them hashes as the list of the ciphertexts does.
+    func ciphertextDigests(_ rows: [[Group.Element]]) -> [HashableValue] {
+        let group = self.group
+        let length = bitLength
+        return ParallelWork.mapRanges(count: rows.count) { range in
+            let chunk = Array(rows[range])
+            let width = chunk.first?.count ?? 0
+            let flat = Self.values(chunk.flatMap { $0 }, in: group)
+            return (0..<chunk.count).map { index in
+                try! RecursiveHash.precompute(.list(Array(flat[index * width..<(index + 1) * width])),
+                                              bitLength: length)
+            }
+        }
     }
+
+    /// `value` as a precomputed digest for this hashing's challenges.
+    func precomputed(_ value: HashableValue) -> HashableValue {
+        try! RecursiveHash.precompute(value, bitLength: bitLength)
+    }
+
+    /// The length of the challenges' SHAKE-256 hash, or `nil` for SHA3-256 (see ``challenge(leading:_:)``).
+    private var bitLength: Int? { group.scalars.bitCount > 256 ? nil : RecursiveHash.minimumBitLength }
 
     /// The challenge for `values` after the prefix, with `leading` values before the prefix (the specification
     /// puts `"1"` and `c_B` first in some challenges).
@@ -58,9 +78,7 @@ struct ShuffleHashing<Group: PrimeOrderGroup>: Sendable {
     func challenge(leading: [HashableValue] = [], _ values: [HashableValue]) -> Scalar {
         let all = leading + prefix + values
         let field = group.scalars
-        if field.bitCount > 256 {
-            return try! field.scalar(bigEndian: RecursiveHash.hash(all))
-        }
-        return field.reduce(bigEndian: try! RecursiveHash.hash(all, bitLength: RecursiveHash.minimumBitLength))
+        guard let bitLength else { return try! field.scalar(bigEndian: RecursiveHash.hash(all)) }
+        return field.reduce(bigEndian: try! RecursiveHash.hash(all, bitLength: bitLength))
     }
 }

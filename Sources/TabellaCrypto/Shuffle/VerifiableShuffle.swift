@@ -76,27 +76,46 @@ public struct VerifiableShuffle<Space: ShuffleCiphertextSpace>: Sendable {
         guard rows.count == shape.count else {
             throw ShuffleError(.countMismatch, "the \(name) list has \(rows.count) rows, not \(shape.count)")
         }
-        var seen = [Space.Row: Int]()
         var components = [[Space.Group.Element]]()
         components.reserveCapacity(rows.count + shape.padding)
-        let identity = space.group.identity
         for (index, row) in rows.enumerated() {
             let parts = space.components(of: row)
             guard parts.count == space.componentCount else {
                 throw ShuffleError(.widthMismatch, "\(name) row \(index) has \(parts.count) components, "
                     + "not \(space.componentCount) (width \(space.width))")
             }
-            if let position = parts.firstIndex(of: identity) {
-                throw ShuffleError(.identityComponent,
-                                   "\(name) row \(index): component \(space.componentName(position)) is the identity")
+            components.append(parts)
+        }
+        try checkEncodings(of: components, name: name)
+        components += Array(repeating: space.identityComponents, count: shape.padding)
+        return components
+    }
+
+    /// Finds identity components and equal rows on the rows' encodings, formed in batches on both cores.
+    private func checkEncodings(of rows: [[Space.Group.Element]], name: String) throws(ShuffleError) {
+        let group = space.group
+        let size = group.elementByteCount
+        let width = size * space.componentCount
+        let encodings = ParallelWork.mapRanges(count: rows.count) { range in
+            group.encodeAll(rows[range].flatMap { $0 })
+        }
+        let identity = group.encode(group.identity)
+        var seen = [ArraySlice<UInt8>: Int]()
+        seen.reserveCapacity(rows.count)
+        for index in 0..<rows.count {
+            let row = encodings[(index * width)..<((index + 1) * width)]
+            for position in 0..<space.componentCount {
+                let start = row.startIndex + position * size
+                guard !row[start..<(start + size)].elementsEqual(identity) else {
+                    let component = space.componentName(position)
+                    throw ShuffleError(.identityComponent,
+                                       "\(name) row \(index): component \(component) is the identity")
+                }
             }
             if let earlier = seen.updateValue(index, forKey: row) {
                 throw ShuffleError(.duplicateRow, "\(name) rows \(earlier) and \(index) are equal")
             }
-            components.append(parts)
         }
-        components += Array(repeating: space.identityComponents, count: shape.padding)
-        return components
     }
 
     // MARK: Shuffle, prove, verify

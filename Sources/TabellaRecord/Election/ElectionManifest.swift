@@ -24,11 +24,18 @@ public struct ElectionManifest: Sendable, Hashable, Codable {
     public let threshold: Int
     /// The group the election's cryptography runs in (`p256`, `ristretto255`, `integer-4096`).
     public let group: String
+    /// How many trustees shuffle the mix-net's list in turn, for elections with ranked or write-in contests:
+    /// from the threshold (at least one honest trustee among any threshold of them) to all trustees; the
+    /// threshold when absent. See ``shuffleCount``.
+    public let mixers: Int?
+
+    /// The number of shuffles the mix-net needs: ``mixers``, or the threshold.
+    public var shuffleCount: Int { mixers ?? threshold }
 
     /// A manifest; ``validate()`` checks it.
     public init(
         electionID: String, title: String, contests: [Contest], weightFunction: WeightFunction, opens: Int64,
-        closes: Int64, trustees: Int, threshold: Int, group: String
+        closes: Int64, trustees: Int, threshold: Int, group: String, mixers: Int? = nil
     ) {
         self.electionID = electionID
         self.title = title
@@ -39,9 +46,10 @@ public struct ElectionManifest: Sendable, Hashable, Codable {
         self.trustees = trustees
         self.threshold = threshold
         self.group = group
+        self.mixers = mixers
     }
 
-    /// Checks the identifiers, every contest, the period and the threshold.
+    /// Checks the identifiers, every contest, the period, the threshold and the number of mixers.
     ///
     /// - Throws: ``ElectionError`` naming the field and, for a contest, its identifier.
     public func validate() throws(ElectionError) {
@@ -60,6 +68,10 @@ public struct ElectionManifest: Sendable, Hashable, Codable {
         }
         guard 1 <= threshold, threshold <= trustees else {
             throw ElectionError(.outOfRange, "the threshold \(threshold) is not between 1 and the \(trustees) trustees")
+        }
+        if let mixers, !(threshold...trustees).contains(mixers) {
+            throw ElectionError(.outOfRange, "mixers \(mixers) is not between the threshold \(threshold) and the "
+                + "\(trustees) trustees")
         }
         guard ["p256", "ristretto255", "integer-4096"].contains(group) else {
             throw ElectionError(.malformed, "unknown group \"\(group)\"")

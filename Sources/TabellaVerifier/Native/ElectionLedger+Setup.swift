@@ -173,7 +173,7 @@ extension ElectionLedger {
         let mixed = mixedContests.map { definition!.manifest.contests[$0] }
         if !mixed.isEmpty {
             mixChain = MixChain(width: mixed.map { MixedBallot.width(of: $0, in: group) }.reduce(0, +),
-                                required: definition!.manifest.threshold)
+                                required: definition!.manifest.shuffleCount)
         }
         phase = .voting
         passed[.ceremony, default: 0] += 1

@@ -145,6 +145,17 @@ private func trusteeSecrets(_ path: String, _ passphrase: PassphraseOptions) thr
     return (try TrusteeFiles.readSecret(ElectionSecrets.Trustee.self, from: path, passphrase: phrase), phrase)
 }
 
+/// Reads a trustee's key file and share file (one passphrase for both) and runs the step made from the share.
+private func runWithShare(_ options: ElectionBoardOptions, key: String, share path: String,
+                          _ passphrase: PassphraseOptions, _ step: (ElectionSecrets.Share) -> TrusteeOnBoard.Step)
+    async throws
+{
+    let (secrets, phrase) = try trusteeSecrets(key, passphrase)
+    let share = try TrusteeFiles.readSecret(ElectionSecrets.Share.self, from: path, passphrase: phrase)
+    print(try await options.group().run(TrusteeOnBoard(
+        options: options, secrets: secrets, phrase: phrase, step: step(share))))
+}
+
 /// `tabella trustee ceremony`.
 struct ElectionTrusteeCeremony: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -176,10 +187,7 @@ struct ElectionTrusteeDecrypt: AsyncParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     func run() async throws {
-        let (secrets, phrase) = try trusteeSecrets(key, passphrase)
-        let share = try TrusteeFiles.readSecret(ElectionSecrets.Share.self, from: share, passphrase: phrase)
-        print(try await options.group().run(TrusteeOnBoard(
-            options: options, secrets: secrets, phrase: phrase, step: .decrypt(share: share))))
+        try await runWithShare(options, key: key, share: share, passphrase) { .decrypt(share: $0) }
     }
 }
 
@@ -190,7 +198,11 @@ struct ElectionTrusteeMix: AsyncParsableCommand {
         abstract: "Check the board, shuffle the latest list of ranked and write-in ballots, and post it with its "
             + "proof.",
         discussion: """
-            After voting closes and the authority posts the mix-net's input, each trustee in turn re-encrypts and             permutes the latest list with secret randomness and posts it with a Bayer-Groth argument that it did             so honestly; the board admits it only if the argument verifies. As many trustees as the threshold             shuffle, each once. The randomness and the permutation are never written anywhere.
+            After voting closes and the authority posts the mix-net's input, each trustee in turn re-encrypts and \
+            permutes the latest list with secret randomness and posts it with a Bayer-Groth argument that it did so \
+            honestly; the board admits it only if the argument verifies. As many trustees as the manifest's mixers \
+            (the threshold by default) shuffle, each once. The randomness and the permutation are never written \
+            anywhere.
             """
     )
 
@@ -217,10 +229,7 @@ struct ElectionTrusteeDecryptMix: AsyncParsableCommand {
     @OptionGroup var passphrase: PassphraseOptions
 
     func run() async throws {
-        let (secrets, phrase) = try trusteeSecrets(key, passphrase)
-        let share = try TrusteeFiles.readSecret(ElectionSecrets.Share.self, from: share, passphrase: phrase)
-        print(try await options.group().run(TrusteeOnBoard(
-            options: options, secrets: secrets, phrase: phrase, step: .decryptMix(share: share))))
+        try await runWithShare(options, key: key, share: share, passphrase) { .decryptMix(share: $0) }
     }
 }
 
