@@ -135,21 +135,22 @@ extension ShuffleCiphertextSpace {
     }
 }
 
-/// Helpers of the shuffle encodings.
-enum ShuffleEncoding {
+/// Helpers of the shuffle encodings, and of the mix-net's lists on the board.
+public enum ShuffleEncoding {
     /// `value` as `count` big-endian bytes.
     static func bigEndian(_ value: UInt64, count: Int) -> [UInt8] {
         (0..<count).map { UInt8(truncatingIfNeeded: value >> UInt64(8 * (count - 1 - $0))) }
     }
 
     /// Reads an encoding front to back, every read checked against the length.
-    struct Reader {
+    public struct Reader {
         let bytes: [UInt8]
         /// What is being read, for messages.
         let what: String
         private var offset = 0
 
-        init(bytes: [UInt8], what: String) {
+        /// A reader of `bytes`, named `what` in its errors.
+        public init(bytes: [UInt8], what: String) {
             self.bytes = bytes
             self.what = what
         }
@@ -169,7 +170,10 @@ enum ShuffleEncoding {
         }
 
         /// `count` elements in the bulk encoding, each validated; `name` names an element by its index.
-        mutating func elements<Group: PrimeOrderGroup>(
+        ///
+        /// - Throws: `ShuffleError` `.malformedEncoding` when too few bytes are left, `.invalidElement` naming
+        ///   the element that does not decode and why.
+        public mutating func elements<Group: PrimeOrderGroup>(
             _ count: Int, in group: Group, name: (Int) -> String = { "element \($0)" }
         ) throws(ShuffleError) -> [Group.Element] {
             let width = group.bulkElementByteCount
@@ -205,7 +209,9 @@ enum ShuffleEncoding {
         }
 
         /// Checks that every byte was read.
-        func finish() throws(ShuffleError) {
+        ///
+        /// - Throws: `ShuffleError` `.malformedEncoding` counting the bytes left.
+        public func finish() throws(ShuffleError) {
             guard offset == bytes.count else {
                 throw ShuffleError(.malformedEncoding, "\(what): \(bytes.count - offset) bytes after the end")
             }

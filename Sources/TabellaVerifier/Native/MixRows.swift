@@ -18,23 +18,11 @@ public enum MixRows {
     public static func decode<Group: PrimeOrderGroup>(_ bytes: [UInt8], rows: Int, width: Int, in group: Group)
         throws(ShuffleError) -> [[ElGamalCiphertext<Group>]]
     {
-        let size = group.bulkElementByteCount
-        guard bytes.count == rows * width * 2 * size else {
-            throw ShuffleError(.sizeMismatch, "the list has \(bytes.count) bytes, not the \(rows * width * 2 * size) "
-                + "of \(rows) rows of \(width) ciphertexts")
+        var reader = ShuffleEncoding.Reader(bytes: bytes, what: "the list of \(rows) rows of \(width) ciphertexts")
+        let elements = try reader.elements(rows * width * 2, in: group) { offset in
+            "row \(offset / (2 * width) + 1), ciphertext \(offset % (2 * width) / 2 + 1), \(offset % 2 == 0 ? "α" : "β")"
         }
-        let encodings = stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<$0 + size]) }
-        var elements = [Group.Element]()
-        elements.reserveCapacity(encodings.count)
-        for (offset, result) in group.decodeBulk(encodings).enumerated() {
-            switch result {
-            case .success(let element): elements.append(element)
-            case .failure(let error):
-                throw ShuffleError(.invalidElement, "row \(offset / (2 * width) + 1), ciphertext "
-                    + "\(offset % (2 * width) / 2 + 1), \(offset % 2 == 0 ? "α" : "β") is not a valid \(group.name) "
-                    + "element: \(error.message)")
-            }
-        }
+        try reader.finish()
         return (0..<rows).map { row in
             (0..<width).map { column in
                 ElGamalCiphertext<Group>(alpha: elements[2 * (row * width + column)],

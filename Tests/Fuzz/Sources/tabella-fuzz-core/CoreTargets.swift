@@ -7,7 +7,7 @@ import TabellaRecord
 /// The targets of `tabella-fuzz-core`. Inputs that select a group or an entry type do so by their first byte.
 enum CoreTargets {
     static let all: [FuzzTarget] = [element, ballot, payload, round1, transcript, keyFile, manifest, roll,
-                                    electionGuard]
+                                    electionGuard, shuffle, rowList]
 
     /// `group.decode`: an accepted element encodes back to the input (one encoding per element).
     static let element = FuzzTarget(name: "element", run: { input in
@@ -79,6 +79,11 @@ enum CoreTargets {
             }
             for value in post.values { _ = try? group.decode(Array(value)) }
             for proof in post.proofs { _ = try? group.scalars.decode(Array(proof)) }
+        case .part: _ = try? PayloadCoding.decode(DocumentPart.self, from: bytes, type: type)
+        case .mixInput: _ = try? PayloadCoding.decode(MixInputPost.self, from: bytes, type: type)
+        case .mix: _ = try? PayloadCoding.decode(MixPost.self, from: bytes, type: type)
+        case .mixShare: _ = try? PayloadCoding.decode(MixSharePost.self, from: bytes, type: type)
+        case .mixResult: _ = try? PayloadCoding.decode(MixResultPost.self, from: bytes, type: type)
         case .result: _ = try? PayloadCoding.decode(ResultPost.self, from: bytes, type: type)
         case .decisionSignature: _ = try? PayloadCoding.decode(DecisionSignaturePost.self, from: bytes, type: type)
         }
@@ -172,6 +177,57 @@ enum CoreTargets {
         try ElectionGuardFiles.names.enumerated().map { index, name in
             [UInt8(index)] + Array(try Data(contentsOf: ElectionGuardFiles.record.appendingPathComponent(name)))
         }
+    })
+
+    /// `ShuffleArgument.decode` for rows of one ElGamal ciphertext: the first byte picks the group, the second the
+    /// shape (m from 1 to 4, n from 2 to 5); an accepted argument encodes back to the input.
+    static let shuffle = FuzzTarget(name: "shuffle", run: { input in
+        guard input.count > 2 else { return }
+        let (m, n) = (1 + Int(input[1]) % 4, 2 + Int(input[1] / 4) % 4)
+        let bytes = Array(input.dropFirst(2))
+        func check<G: PrimeOrderGroup>(_ group: G) {
+            guard let argument = try? ShuffleArgument<G>.decode(bytes, rows: m, columns: n, components: 2,
+                                                                randomness: 1, in: group) else { return }
+            fuzzCheck(argument.encoded(in: group) == bytes, "a shuffle argument of \(G.self) does not encode back")
+        }
+        switch input[0] % 3 {
+        case 0: check(Ristretto255())
+        case 1: check(P256())
+        default: check(IntegerGroup.electionGuard)
+        }
+    }, seeds: {
+        func seed<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8, rows m: Int) throws -> [UInt8] {
+            let (space, input) = try Samples.rows(in: group, count: 4)
+            let mixer = try VerifiableShuffle(space: space, context: [selector], count: 4, rows: m)
+            let (output, witness) = try mixer.shuffle(input)
+            let proof = try mixer.prove(input: input, output: output, witness: witness)
+            let shape = UInt8(m - 1) + 4 * UInt8(mixer.shape.columns - 2)
+            return [selector, shape] + proof.encoded(in: group)
+        }
+        return [try seed(Ristretto255(), 0, rows: 1), try seed(Ristretto255(), 0, rows: 2),
+                try seed(P256(), 1, rows: 2), try seed(IntegerGroup.electionGuard, 2, rows: 1)]
+    })
+
+    /// A list of rows of two ElGamal ciphertexts (`ShuffleCiphertextSpace.decode`): the first byte picks the group;
+    /// an accepted list encodes back to the input.
+    static let rowList = FuzzTarget(name: "row-list", run: { input in
+        guard let (selector, bytes) = split(input) else { return }
+        func check<G: PrimeOrderGroup>(_ group: G) {
+            guard let space = try? ElGamalRowSpace(group: group, publicKey: group.generator, width: 2),
+                  let rows = try? space.decode(bytes) else { return }
+            fuzzCheck(space.encode(rows) == bytes, "a row list of \(G.self) does not encode back")
+        }
+        switch selector % 3 {
+        case 0: check(Ristretto255())
+        case 1: check(P256())
+        default: check(IntegerGroup.electionGuard)
+        }
+    }, seeds: {
+        func seed<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8) throws -> [UInt8] {
+            let (space, rows) = try Samples.rows(in: group, count: 3, width: 2)
+            return [selector] + space.encode(rows)
+        }
+        return [try seed(Ristretto255(), 0), try seed(P256(), 1), try seed(IntegerGroup.electionGuard, 2)]
     })
 
     /// The first byte of an input and the rest, or nil for an empty input.

@@ -53,6 +53,21 @@ enum Samples {
         ).encoded(in: group)
     }
 
+    /// `count` rows of `width` random ciphertexts under a fresh key of `group`, and their space.
+    static func rows<G: PrimeOrderGroup>(in group: G, count: Int, width: Int = 1) throws
+        -> (ElGamalRowSpace<G>, [ElGamalRow<G>])
+    {
+        let space = try ElGamalRowSpace(group: group, publicKey: group.generatorPower(public: group.scalars.random()),
+                                        width: width)
+        let rows = (0..<count).map { _ in
+            ElGamalRow<G>((0..<width).map { _ in
+                ElGamalCiphertext<G>(alpha: group.generatorPower(public: group.scalars.randomNonzero()),
+                                  beta: group.generatorPower(public: group.scalars.randomNonzero()))
+            })
+        }
+        return (space, rows)
+    }
+
     /// A manifest with one referendum and one choice.
     static var manifest: ElectionManifest {
         ElectionManifest(
