@@ -40,7 +40,8 @@ public struct BeleniosArchive: Sendable {
     public init(contentsOf url: URL) throws(RecordError) {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw RecordError(.unreadableFile, file: url.path, path: "$", "cannot be read: \(error.localizedDescription)")
+            throw RecordError(.unreadableFile, file: url.path, path: "$",
+                              "cannot be read: \(error.localizedDescription)")
         }
         try self.init(bytes: [UInt8](data), path: url.path)
     }

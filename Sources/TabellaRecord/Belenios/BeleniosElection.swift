@@ -49,8 +49,9 @@ public struct BeleniosElection: Sendable {
         var questions = [Question]()
         for question in try reader.objects("questions") {
             if !question.isNull("type") {
-                throw question.error(.unsupported, "type", "non-homomorphic questions (`\(try question.string("type"))`, "
-                                     + "tallied by shuffles) are not supported")
+                let type = try question.string("type")
+                throw question.error(.unsupported, "type",
+                                     "non-homomorphic questions (`\(type)`, tallied by shuffles) are not supported")
             }
             let parsed = Question(question: try question.string("question"), answers: try question.strings("answers"),
                                   min: try question.int("min"), max: try question.int("max"),

@@ -82,7 +82,8 @@ struct BeleniosJSON {
     /// A `{"challenge", "response"}` object.
     func proof(_ value: JSONValue, _ path: String) throws(RecordError) -> BeleniosProof {
         let reader = try object(value, path)
-        let proof = BeleniosProof(challenge: try decimal(reader, "challenge"), response: try decimal(reader, "response"))
+        let proof = BeleniosProof(challenge: try decimal(reader, "challenge"),
+                                  response: try decimal(reader, "response"))
         try reader.finish()
         return proof
     }

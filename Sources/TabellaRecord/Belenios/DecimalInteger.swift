@@ -29,7 +29,9 @@ public enum DecimalInteger {
             index += length
             length = 9
         }
-        let bytes = limbs.reversed().flatMap { limb in (0..<4).map { UInt8(truncatingIfNeeded: limb >> (24 - 8 * $0)) } }
+        let bytes = limbs.reversed().flatMap { limb in
+            (0..<4).map { UInt8(truncatingIfNeeded: limb >> (24 - 8 * $0)) }
+        }
         return Array(bytes.drop { $0 == 0 })
     }
 

@@ -26,8 +26,12 @@ enum TarArchive {
             let header = data[offset..<offset + blockSize]
             if header.allSatisfy({ $0 == 0 }) { break }
             let path = "member \(members.count)"
-            func fail(_ message: String) -> RecordError { RecordError(.malformedValue, file: file, path: path, message) }
-            guard let checksum = octal(header.dropFirst(148).prefix(8)) else { throw fail("unreadable header checksum") }
+            func fail(_ message: String) -> RecordError {
+                RecordError(.malformedValue, file: file, path: path, message)
+            }
+            guard let checksum = octal(header.dropFirst(148).prefix(8)) else {
+                throw fail("unreadable header checksum")
+            }
             let sum = header.enumerated().reduce(0) { $0 + ((148..<156).contains($1.offset) ? 32 : Int($1.element)) }
             guard sum == checksum else { throw fail("the header's checksum is \(checksum), its bytes sum to \(sum)") }
             guard let size = octal(header.dropFirst(124).prefix(12)) else { throw fail("unreadable file size") }
