@@ -101,8 +101,9 @@ struct BallotContext: Sendable {
     let credentials: Set<String>
 
     /// One ballot: it reads; it names this election and its fingerprint and a listed credential; it has one answer
-    /// of the right shape per question, with every ciphertext in the group; its signature signs the `H_JSON` of the
-    /// ballot without the signature; every individual, overall and blank proof verifies (sections 4.11 to 4.14).
+    /// of the right shape per question, with every ciphertext in the group; every individual, overall and blank
+    /// proof verifies; its signature signs the `H_JSON` of the ballot without the signature (sections 4.11 to 4.15).
+    /// The proofs come first so that a changed proof or ciphertext is reported as such, not as a broken signature.
     func check(height: Int, member: BeleniosArchive.Member?) -> Result<BeleniosRun.CheckedBallot, BallotRejection> {
         let object = "event \(height) (Ballot)"
         guard let member else {
@@ -129,6 +130,15 @@ struct BallotContext: Sendable {
         do { credential = try proofs.element(ballot.credential, "the credential") } catch {
             return reject("credential", error.reason)
         }
+        var choices = [[(alpha: Element, beta: Element)]]()
+        let prefix = "\(election.fingerprint)|\(ballot.credential)"
+        for (index, (answer, question)) in zip(ballot.answers, election.questions).enumerated() {
+            do {
+                choices.append(try check(answer, question, prefix: prefix, "answer \(index)"))
+            } catch {
+                return reject("proof", error.reason)
+            }
+        }
         if BeleniosElection.fingerprint(ballot.unsignedSerialization) != ballot.signatureHash {
             return reject("signature", "the signature's hash is not the hash of the ballot without its signature")
         }
@@ -138,15 +148,6 @@ struct BallotContext: Sendable {
             }
         } catch {
             return reject("signature", error.reason)
-        }
-        var choices = [[(alpha: Element, beta: Element)]]()
-        let prefix = "\(election.fingerprint)|\(ballot.credential)"
-        for (index, (answer, question)) in zip(ballot.answers, election.questions).enumerated() {
-            do {
-                choices.append(try check(answer, question, prefix: prefix, "answer \(index)"))
-            } catch {
-                return reject("proof", error.reason)
-            }
         }
         return .success(BeleniosRun.CheckedBallot(event: height, payload: member.hash, credential: ballot.credential,
                                                   choices: choices))
