@@ -79,3 +79,20 @@ public struct BeleniosOwned: Sendable, Hashable {
         try reader.finish()
     }
 }
+
+/// The `BELENIOS` header of an archive (section 4.4): the format's version and the election's start.
+public struct BeleniosHeader: Sendable, Hashable {
+    /// The archive format's version (1).
+    public let version: Int
+    /// The timestamp of the beginning of the election, in seconds since 1970, as decimal text.
+    public let timestamp: String
+
+    /// Parses the header file.
+    public init(bytes: [UInt8], file: String) throws(RecordError) {
+        let json = BeleniosJSON(file: file)
+        let reader = try json.object(json.root(bytes), "$")
+        version = try reader.int("version")
+        timestamp = try json.decimal(reader, "timestamp")
+        try reader.finish()
+    }
+}
