@@ -28,7 +28,7 @@ public struct BeleniosBallot: Sendable {
     /// Parses a ballot member.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         electionUUID = try reader.string("election_uuid")
         electionHash = try reader.string("election_hash")
         credential = try json.decimal(reader, "credential")

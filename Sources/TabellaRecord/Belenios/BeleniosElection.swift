@@ -37,7 +37,7 @@ public struct BeleniosElection: Sendable {
     /// Parses the election member `bytes`; a non-homomorphic question is `RecordError` `.unsupported`.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         version = try reader.int("version")
         name = try reader.string("name")
         description = try reader.string("description")

@@ -32,7 +32,7 @@ public struct BeleniosEvent: Sendable, Hashable {
     /// Parses an event member.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         parent = reader.isNull("parent") ? nil : try json.hash(reader, "parent")
         height = try reader.int("height")
         let type = try reader.string("type")
@@ -55,7 +55,7 @@ public struct BeleniosSetup: Sendable, Hashable {
     /// Parses a setup_data member.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         election = try json.hash(reader, "election")
         trustees = try json.hash(reader, "trustees")
         credentials = try json.hash(reader, "credentials")
@@ -73,7 +73,7 @@ public struct BeleniosOwned: Sendable, Hashable {
     /// Parses an owned member.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         owner = try reader.int("owner")
         payload = try json.hash(reader, "payload")
         try reader.finish()
@@ -90,7 +90,7 @@ public struct BeleniosHeader: Sendable, Hashable {
     /// Parses the header file.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         version = try reader.int("version")
         timestamp = try json.decimal(reader, "timestamp")
         try reader.finish()

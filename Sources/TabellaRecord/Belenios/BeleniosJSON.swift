@@ -29,6 +29,11 @@ struct BeleniosJSON {
         }
     }
 
+    /// The reader of the member's root object.
+    func rootObject(_ bytes: [UInt8]) throws(RecordError) -> JSONObjectReader {
+        try object(root(bytes), "$")
+    }
+
     /// The object reader of `value` at `path`.
     func object(_ value: JSONValue, _ path: String) throws(RecordError) -> JSONObjectReader {
         try JSONObjectReader(value, file: file, path: path)

@@ -35,7 +35,7 @@ public struct BeleniosSizedTally: Sendable, Hashable {
     /// Parses a sized_encrypted_tally member.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         numTallied = try reader.int("num_tallied")
         totalWeight = try reader.int("total_weight")
         encryptedTally = try json.hash(reader, "encrypted_tally")
@@ -61,7 +61,7 @@ public struct BeleniosPartialDecryption: Sendable, Hashable {
     /// Parses a partial_decryption member.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         factors = try json.map(reader.value("decryption_factors"), "$.decryption_factors") {
             (question, path) throws(RecordError) in
             try json.map(question, path) { (value, path) throws(RecordError) in try json.decimal(value, path) }
@@ -81,7 +81,7 @@ public struct BeleniosResult: Sendable, Hashable {
     /// Parses a result member.
     public init(bytes: [UInt8], file: String) throws(RecordError) {
         let json = BeleniosJSON(file: file)
-        let reader = try json.object(json.root(bytes), "$")
+        let reader = try json.rootObject(bytes)
         counts = try json.map(reader.value("result"), "$.result") { (question, path) throws(RecordError) in
             try json.map(question, path) { (value, path) throws(RecordError) in try json.int(value, path) }
         }

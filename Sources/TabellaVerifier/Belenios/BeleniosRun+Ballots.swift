@@ -10,30 +10,17 @@ extension BeleniosRun {
         if entries.isEmpty { notApplicable[6] = "the archive holds no ballots" }
         let work = entries.map { entry in (entry.event.height, payload(of: entry)) }
         let context = BallotContext(proofs: proofs, election: election!, credentials: Set(weights.keys))
-        var results = [Result<CheckedBallot, BallotRejection>?](repeating: nil, count: work.count)
-        await withTaskGroup(of: (Int, Result<CheckedBallot, BallotRejection>).self) { tasks in
-            var next = 0
-            var done = 0
-            func start(_ index: Int) {
-                let (height, member) = work[index]
-                tasks.addTask { (index, context.check(height: height, member: member)) }
-            }
-            while next < min(jobs, work.count) { start(next); next += 1 }
-            while let (index, result) = await tasks.next() {
-                results[index] = result
-                done += 1
-                progress?(done, work.count)
-                if next < work.count { start(next); next += 1 }
-            }
+        let units = work.map { height, member in
+            { @Sendable in context.check(height: height, member: member) }
         }
+        let results = await ParallelUnits.run(units, jobs: jobs, progress: progress)
         var checked = [CheckedBallot]()
         for result in results {
             tally.count(6)
             switch result {
-            case .success(let ballot)?: checked.append(ballot)
-            case .failure(let rejection)?: fail(6, rejection.condition, rejection.file, rejection.object,
-                                                rejection.reason)
-            case nil: break
+            case .success(let ballot): checked.append(ballot)
+            case .failure(let rejection): fail(6, rejection.condition, rejection.file, rejection.object,
+                                               rejection.reason)
             }
         }
         return checked

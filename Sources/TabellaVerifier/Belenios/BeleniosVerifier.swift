@@ -46,7 +46,7 @@ public struct BeleniosVerifier: Sendable {
             let archive = try BeleniosArchive(contentsOf: url)
             return await BeleniosVerifier(archive: archive).verify(jobs: jobs, progress: progress)
         } catch {
-            return VerificationReport(record: url.path, steps: [], importFailure: importFailure(error))
+            return VerificationReport(record: url.path, steps: [], importFailure: VerificationFailure(error))
         }
     }
 
@@ -58,7 +58,7 @@ public struct BeleniosVerifier: Sendable {
         run.checkArchive()
         run.checkElection()
         if let unsupported = run.unsupported {
-            return VerificationReport(record: archive.path, steps: [], importFailure: Self.importFailure(unsupported))
+            return VerificationReport(record: archive.path, steps: [], importFailure: VerificationFailure(unsupported))
         }
         if let proofs = run.proofs {
             run.checkTrustees(proofs)
@@ -69,20 +69,8 @@ public struct BeleniosVerifier: Sendable {
             run.checkDecryptions(proofs)
             run.checkResult(proofs)
         }
-        let steps = (1...10).map { step -> StepResult in
-            let failures = run.tally.failures[step] ?? []
-            let checked = run.tally.checked[step] ?? 0
-            let reason = failures.isEmpty && checked == 0 ? run.notApplicable[step] ?? "no objects to check" : nil
-            let status: StepResult.Status = !failures.isEmpty ? .failed : reason != nil ? .notApplicable : .passed
-            return StepResult(step: step, title: Self.titles[step]!, status: status, checked: checked,
-                              unit: Self.units[step]!, reason: reason, failures: failures)
-        }
+        let steps = run.tally.results(titles: Self.titles, units: Self.units, notApplicable: run.notApplicable)
         return VerificationReport(record: archive.path, steps: steps, importFailure: nil)
-    }
-
-    private static func importFailure(_ error: RecordError) -> VerificationFailure {
-        VerificationFailure(step: "import", file: error.file, object: error.path,
-                            reason: "\(error.code): \(error.message)")
     }
 }
 

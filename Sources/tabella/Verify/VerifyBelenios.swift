@@ -20,22 +20,11 @@ struct VerifyBelenios: AsyncParsableCommand {
     @Argument(help: "The election archive (<uuid>.bel).")
     var archive: String
 
-    @Flag(help: "Print the full report as JSON (and no progress bar).")
-    var json = false
-
-    @Option(help: "Parallel jobs; all cores by default.")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    }
+    @OptionGroup var options: RecordVerifyOptions
 
     func run() async throws {
-        let progress = LazyProgress(label: "verify", quiet: json)
-        let report = await BeleniosVerifier.verify(url: URL(fileURLWithPath: archive), jobs: jobs) { done, total in
-            progress.update(done: done, total: total)
+        try await options.run(kind: "Belenios archive") { jobs, progress in
+            await BeleniosVerifier.verify(url: URL(fileURLWithPath: archive), jobs: jobs, progress: progress)
         }
-        progress.finish()
-        try VerificationReportText.emit(report, json: json, kind: "Belenios archive")
     }
 }
