@@ -35,6 +35,8 @@ public struct BeleniosArchive: Sendable {
     public let header: [UInt8]
     /// The members after the header, in the archive's order.
     public let members: [Member]
+    /// The position of the first data member of each name's hash.
+    private let firstData: [String: Int]
 
     /// Reads the archive at `url`.
     public init(contentsOf url: URL) throws(RecordError) {
@@ -67,6 +69,11 @@ public struct BeleniosArchive: Sendable {
         self.path = path
         self.header = first.bytes
         self.members = members
+        var firstData = [String: Int]()
+        for member in members where member.kind == .data && firstData[member.hash] == nil {
+            firstData[member.hash] = member.position
+        }
+        self.firstData = firstData
     }
 
     /// The events, in the archive's order.
@@ -74,7 +81,8 @@ public struct BeleniosArchive: Sendable {
 
     /// The data object named by `hash` that precedes position `position`, if there is one.
     public func data(_ hash: String, before position: Int) -> Member? {
-        members.first { $0.kind == .data && $0.hash == hash && $0.position < position }
+        guard let found = firstData[hash], found < position else { return nil }
+        return members[found]
     }
 }
 

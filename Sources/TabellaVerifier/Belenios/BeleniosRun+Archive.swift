@@ -8,9 +8,9 @@ extension BeleniosRun {
         .partialDecryption: [.encryptedTally, .partialDecryption], .result: [.partialDecryption],
     ]
 
-    /// Step 1: the header is version 1; every member is named by its contents' SHA-256 and appears once; each event is well-formed, has the
-    /// next height, names the previous event as its parent, comes after the kinds it may follow, and has a payload
-    /// exactly when its kind has one, among the data before it.
+    /// Step 1: the header is version 1; every member is named by its contents' SHA-256 and appears once; each event
+    /// is well-formed, has the next height, names the previous event as its parent, comes after the kinds it may
+    /// follow, and has a payload exactly when its kind has one, among the data before it.
     mutating func checkArchive() {
         do {
             let header = try BeleniosHeader(bytes: archive.header, file: "BELENIOS")

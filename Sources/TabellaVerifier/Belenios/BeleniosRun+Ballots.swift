@@ -29,12 +29,12 @@ extension BeleniosRun {
     /// Step 7: no ballot is replayed (two events with the same ballot), the last ballot of each credential is
     /// counted (specification 2.0, section 4.15), and the EncryptedTally event's counts are those ballots' number
     /// and total weight.
-    mutating func checkCounting(_ ballots: [CheckedBallot]) -> Void {
+    mutating func checkCounting(_ ballots: [CheckedBallot]) {
         var seen = [String: Int]()
         for entry in events(.ballot) {
             guard let payload = entry.event.payload else { continue }
             if let first = seen[payload] {
-                fail(7, "replay", payload, Self.name(entry.event), "replays the ballot of event \(first)")
+                fail(7, "replay", entry.member.name, Self.name(entry.event), "replays the ballot of event \(first)")
             }
             seen[payload] = seen[payload] ?? entry.event.height
         }
@@ -136,8 +136,7 @@ struct BallotContext: Sendable {
         } catch {
             return reject("signature", error.reason)
         }
-        return .success(BeleniosRun.CheckedBallot(event: height, payload: member.hash, credential: ballot.credential,
-                                                  choices: choices))
+        return .success(BeleniosRun.CheckedBallot(credential: ballot.credential, choices: choices))
     }
 
     /// One answer's shape and proofs, `S0 = φ|credential` being `prefix`.

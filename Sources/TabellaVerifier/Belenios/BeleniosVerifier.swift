@@ -86,10 +86,8 @@ struct BeleniosRun {
         let threshold: Int
     }
 
-    /// A ballot that passed step 6: its event, credential and ciphertexts.
+    /// A ballot that passed step 6: its credential and ciphertexts.
     struct CheckedBallot: Sendable {
-        let event: Int
-        let payload: String
         let credential: String
         let choices: [[(alpha: Element, beta: Element)]]
     }
