@@ -5,6 +5,9 @@ public struct BeleniosCredential: Sendable, Hashable {
     /// The voter's weight (1 unless given).
     public let weight: Int
 
+    /// The largest weight read (10¹²), so that the weights of any number of ballots sum without overflow.
+    public static let maximumWeight = 1_000_000_000_000
+
     /// Parses the public credentials member: strings `key` or `key,weight`.
     public static func parse(bytes: [UInt8], file: String) throws(RecordError) -> [BeleniosCredential] {
         let json = BeleniosJSON(file: file)
@@ -14,9 +17,9 @@ public struct BeleniosCredential: Sendable, Hashable {
                 throw RecordError(.malformedValue, file: file, path: path, "expected a decimal key, or key,weight")
             }
             guard parts.count == 2 else { return BeleniosCredential(key: String(parts[0]), weight: 1) }
-            guard let weight = Int(parts[1]), weight >= 1, String(weight) == parts[1] else {
-                throw RecordError(.malformedValue, file: file, path: path, "the weight `\(parts[1])` is not a positive "
-                                  + "integer")
+            guard let weight = Int(parts[1]), (1...maximumWeight).contains(weight), String(weight) == parts[1] else {
+                throw RecordError(.malformedValue, file: file, path: path, "the weight `\(parts[1])` is not an integer "
+                                  + "in 1...\(maximumWeight)")
             }
             return BeleniosCredential(key: String(parts[0]), weight: weight)
         }

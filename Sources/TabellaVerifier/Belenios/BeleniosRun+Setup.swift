@@ -88,7 +88,10 @@ extension BeleniosRun {
                 fail(3, "", setup.trustees, path, error.reason)
             }
         }
-        guard trusteeItems.count == items.count else { return }
+        guard trusteeItems.count == items.count else {
+            trusteeItems = []  // the result cannot be combined from a structure with a failed item
+            return
+        }
         tally.count(4)
         if group.product(subKeys) != proofs.publicKey {
             fail(4, "", setup.election, "$.public_key", "the election key is not the product of the trustees' keys")
