@@ -33,7 +33,8 @@ final class JSONObjectReader {
         RecordError(code, file: file, path: "\(path).\(key)", message)
     }
 
-    private func value(_ key: String) throws(RecordError) -> JSONValue {
+    /// The field's value, which must be present and not null (and marks it read).
+    func value(_ key: String) throws(RecordError) -> JSONValue {
         consumed.insert(key)
         guard let value = fields[key] else { throw error(.missingField, key, "required field") }
         if case .null = value { throw error(.missingField, key, "required field") }
@@ -172,7 +173,7 @@ final class JSONObjectReader {
     /// Fails on the first field that was never read.
     func finish() throws(RecordError) {
         if let unknown = fields.keys.sorted().first(where: { !consumed.contains($0) }) {
-            throw error(.unknownField, unknown, "a field the ElectionGuard 2.0 format does not define")
+            throw error(.unknownField, unknown, "a field the record's format does not define")
         }
     }
 

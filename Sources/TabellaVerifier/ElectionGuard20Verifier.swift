@@ -53,9 +53,7 @@ public struct ElectionGuard20Verifier: Sendable {
             let record = try ElectionGuardRecord(directory: directory)
             return await ElectionGuard20Verifier(record: record).verify(jobs: jobs, progress: progress)
         } catch {
-            let failure = VerificationFailure(step: "import", file: error.file, object: error.path,
-                                              reason: "\(error.code): \(error.message)")
-            return VerificationReport(record: directory.path, steps: [], importFailure: failure)
+            return VerificationReport(record: directory.path, steps: [], importFailure: VerificationFailure(error))
         }
     }
 
@@ -68,21 +66,14 @@ public struct ElectionGuard20Verifier: Sendable {
         let election = verifyElection(&tally)
         if let context = election.context {
             let units = workUnits(context)
-            let results = await run(units, jobs: max(1, jobs), progress: progress)
+            let results = await ParallelUnits.run(units, jobs: max(1, jobs), progress: progress)
             for result in results { tally.merge(result) }
             verifyRecordWide(context, &tally)
         } else {
             for step in 4...14 { notApplicable[step] = election.missingReason }
         }
         for (step, reason) in applicability() where notApplicable[step] == nil { notApplicable[step] = reason }
-        let steps = (1...18).map { step -> StepResult in
-            let failures = tally.failures[step] ?? []
-            let checked = tally.checked[step] ?? 0
-            let reason = failures.isEmpty && checked == 0 ? notApplicable[step] ?? "no objects to check" : nil
-            let status: StepResult.Status = !failures.isEmpty ? .failed : reason != nil ? .notApplicable : .passed
-            return StepResult(step: step, title: Self.titles[step]!, status: status, checked: checked,
-                              unit: Self.units[step]!, reason: reason, failures: failures)
-        }
+        let steps = tally.results(titles: Self.titles, units: Self.units, notApplicable: notApplicable)
         return VerificationReport(record: record.directory.path, steps: steps, importFailure: nil)
     }
 
@@ -107,31 +98,5 @@ public struct ElectionGuard20Verifier: Sendable {
         }
         for step in 15...18 { reasons[step] = "the record has no pre-encrypted ballots" }
         return reasons
-    }
-
-    /// Runs the units of work, at most `jobs` at a time, in order of results.
-    private func run(_ units: [@Sendable () -> StepTally], jobs: Int,
-                     progress: (@Sendable (Int, Int) -> Void)?) async -> [StepTally] {
-        var results = [StepTally?](repeating: nil, count: units.count)
-        await withTaskGroup(of: (Int, StepTally).self) { tasks in
-            var next = 0
-            var done = 0
-            while next < min(jobs, units.count) {
-                let index = next
-                tasks.addTask { (index, units[index]()) }
-                next += 1
-            }
-            while let (index, result) = await tasks.next() {
-                results[index] = result
-                done += 1
-                progress?(done, units.count)
-                if next < units.count {
-                    let index = next
-                    tasks.addTask { (index, units[index]()) }
-                    next += 1
-                }
-            }
-        }
-        return results.map { $0 ?? StepTally() }
     }
 }

@@ -20,4 +20,17 @@ struct StepTally: Sendable {
         checked.merge(other.checked, uniquingKeysWith: +)
         failures.merge(other.failures, uniquingKeysWith: +)
     }
+
+    /// The result of each step of `titles`, in order: failed with failures, passed with objects checked, otherwise
+    /// not applicable for the reason in `notApplicable` (never passed).
+    func results(titles: [Int: String], units: [Int: String], notApplicable: [Int: String]) -> [StepResult] {
+        titles.keys.sorted().map { step in
+            let failures = failures[step] ?? []
+            let checked = checked[step] ?? 0
+            let reason = failures.isEmpty && checked == 0 ? notApplicable[step] ?? "no objects to check" : nil
+            let status: StepResult.Status = !failures.isEmpty ? .failed : reason != nil ? .notApplicable : .passed
+            return StepResult(step: step, title: titles[step]!, status: status, checked: checked, unit: units[step]!,
+                              reason: reason, failures: failures)
+        }
+    }
 }

@@ -1,7 +1,9 @@
+import TabellaRecord
+
 /// One failed check: the specification's step (such as `5.C`), the file, the object, and why.
 public struct VerificationFailure: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The verification step and condition, numbered as in the ElectionGuard 2.0 specification (`7.B`), or
-    /// `import` when the record could not be read.
+    /// The verification step and condition, numbered as in the ElectionGuard 2.0 specification (`7.B`), as the
+    /// native or Belenios verifier numbers its checks (`6.proof`), or `import` when the record could not be read.
     public let step: String
     /// The file the object is in, relative to the record's directory.
     public let file: String
@@ -16,6 +18,11 @@ public struct VerificationFailure: Sendable, Hashable, Codable, CustomStringConv
         self.file = file
         self.object = object
         self.reason = reason
+    }
+
+    /// The failure to import a record: step `import`, the error's file and JSON path, its code and message.
+    public init(_ error: RecordError) {
+        self.init(step: "import", file: error.file, object: error.path, reason: "\(error.code): \(error.message)")
     }
 
     /// `step file object: reason`.

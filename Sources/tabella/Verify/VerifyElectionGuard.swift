@@ -19,24 +19,13 @@ struct VerifyElectionGuard: AsyncParsableCommand {
     @Argument(help: "The record's directory (with constants.json, election_config.json, manifest.json, …).")
     var recordDirectory: String
 
-    @Flag(help: "Print the full report as JSON (and no progress bar).")
-    var json = false
-
-    @Option(help: "Parallel jobs; all cores by default.")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    }
+    @OptionGroup var options: RecordVerifyOptions
 
     func run() async throws {
-        let directory = URL(fileURLWithPath: recordDirectory)
-        let progress = LazyProgress(label: "verify", quiet: json)
-        let report = await ElectionGuard20Verifier.verify(directory: directory, jobs: jobs) { done, total in
-            progress.update(done: done, total: total)
+        try await options.run(kind: "ElectionGuard 2.0 record") { jobs, progress in
+            let directory = URL(fileURLWithPath: recordDirectory)
+            return await ElectionGuard20Verifier.verify(directory: directory, jobs: jobs, progress: progress)
         }
-        progress.finish()
-        try VerificationReportText.emit(report, json: json, kind: "ElectionGuard 2.0 record")
     }
 }
 
