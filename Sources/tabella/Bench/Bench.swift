@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
             """,
         subcommands: [
             BenchGroups.self, BenchBoard.self, BenchBallots.self, BenchCeremony.self, BenchElection.self,
-            BenchMixnet.self, BenchMonitor.self,
+            BenchMixnet.self, BenchMonitor.self, BenchConstantTime.self,
         ]
     )
 }

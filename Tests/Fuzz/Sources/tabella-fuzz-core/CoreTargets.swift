@@ -16,11 +16,7 @@ enum CoreTargets {
             guard let element = try? group.decode(bytes) else { return }
             fuzzCheck(group.encode(element) == bytes, "a non-canonical encoding of \(G.self) was accepted")
         }
-        switch selector % 3 {
-        case 0: check(Ristretto255())
-        case 1: check(P256())
-        default: check(IntegerGroup.electionGuard)
-        }
+        check(group(selector))
     }, seeds: {
         func seeds<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8) -> [[UInt8]] {
             [group.generator, group.generatorPower(public: group.scalars.random())]
@@ -36,11 +32,7 @@ enum CoreTargets {
             guard let ballot = try? EncryptedBallot(decoding: bytes, in: group) else { return }
             fuzzCheck(ballot.encoded(in: group) == bytes, "a ballot of \(G.self) does not encode back to its input")
         }
-        switch selector % 3 {
-        case 0: check(Ristretto255())
-        case 1: check(P256())
-        default: check(IntegerGroup.electionGuard)
-        }
+        check(group(selector))
     }, seeds: {
         [[0] + Samples.ballot(in: Ristretto255()), [1] + Samples.ballot(in: P256()),
          [2] + Samples.ballot(in: IntegerGroup.electionGuard)]
@@ -190,11 +182,7 @@ enum CoreTargets {
                                                                 randomness: 1, in: group) else { return }
             fuzzCheck(argument.encoded(in: group) == bytes, "a shuffle argument of \(G.self) does not encode back")
         }
-        switch input[0] % 3 {
-        case 0: check(Ristretto255())
-        case 1: check(P256())
-        default: check(IntegerGroup.electionGuard)
-        }
+        check(group(input[0]))
     }, seeds: {
         func seed<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8, rows m: Int) throws -> [UInt8] {
             let (space, input) = try Samples.rows(in: group, count: 4)
@@ -217,11 +205,7 @@ enum CoreTargets {
                   let rows = try? space.decode(bytes) else { return }
             fuzzCheck(space.encode(rows) == bytes, "a row list of \(G.self) does not encode back")
         }
-        switch selector % 3 {
-        case 0: check(Ristretto255())
-        case 1: check(P256())
-        default: check(IntegerGroup.electionGuard)
-        }
+        check(group(selector))
     }, seeds: {
         func seed<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8) throws -> [UInt8] {
             let (space, rows) = try Samples.rows(in: group, count: 3, width: 2)
@@ -229,6 +213,15 @@ enum CoreTargets {
         }
         return [try seed(Ristretto255(), 0), try seed(P256(), 1), try seed(IntegerGroup.electionGuard, 2)]
     })
+
+    /// The group a selector byte picks: ristretto255, P-256 or the 4096-bit group.
+    private static func group(_ selector: UInt8) -> any PrimeOrderGroup {
+        switch selector % 3 {
+        case 0: Ristretto255()
+        case 1: P256()
+        default: IntegerGroup.electionGuard
+        }
+    }
 
     /// The first byte of an input and the rest, or nil for an empty input.
     private static func split(_ input: [UInt8]) -> (UInt8, [UInt8])? {

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import TabellaCrypto
+import TabellaGroups
+
+/// `tabella bench constant-time`: a timing test of the paths that handle secrets, after dudect (Reparaz, Balasch
+/// and Verbauwhede, "Dude, is my code constant time?", DATE 2017): each path runs on a fixed secret and on fresh
+/// random secrets, in random order, and Welch's t-test compares the two timing distributions.
+struct BenchConstantTime: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "constant-time",
+        abstract: "Test the secret paths for timing that depends on the secret (a dudect-style t-test).",
+        discussion: """
+            Every path is timed on a fixed, low-weight secret (class 0) and on a fresh random secret (class 1), \
+            the classes drawn at random for each sample so that the machine's noise falls on both alike. Welch's \
+            t statistic compares the classes, on all samples and on those below the 50th, 90th and 99th \
+            percentiles (dudect's cropping); |t| above 4.5 means the timing depends on the secret. The public \
+            (variable-time) exponentiation is measured as the control that the test can see a leak. Exit code 1 \
+            when a secret path leaks.
+            """
+    )
+
+    @Option(help: "Samples per path.")
+    var samples = 20_000
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run() async throws {
+        var results = [TimingTest]()
+        results += paths(P256())
+        results += paths(Ristretto255())
+        results += paths(IntegerGroup.electionGuard, samples: max(200, samples / 20))
+        results += [credentialSigning(), passphraseOpening()]
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+        } else {
+            print("path".padding(toLength: 58, withPad: " ", startingAt: 0) + "   samples    max |t|  verdict")
+            for result in results { print(result.line) }
+        }
+        if results.contains(where: { !$0.isControl && $0.leaks }) { throw ExitCode(1) }
+    }
+
+    /// The group's secret exponentiation paths and the public control.
+    private func paths<Group: PrimeOrderGroup>(_ group: Group, samples: Int? = nil) -> [TimingTest] {
+        let field = group.scalars
+        let count = samples ?? self.samples
+        let base = group.generatorPower(public: field.random())
+        let table = group.fixedBase(base)
+        let fixed = field.scalar(3)
+        let name = group.name
+        return [
+            TimingTest.run("\(name) power(_:secret:) of a variable base", samples: count, fixed: fixed,
+                           random: { field.random() }) { _ = group.power(base, secret: $0) },
+            TimingTest.run("\(name) power(_:secret:) from a fixed-base table", samples: count, fixed: fixed,
+                           random: { field.random() }) { _ = group.power(table, secret: $0) },
+            TimingTest.run("\(name) generatorPower(secret:)", samples: count, fixed: fixed,
+                           random: { field.random() }) { _ = group.generatorPower(secret: $0) },
+            TimingTest.run("\(name) scalar product of a secret share (Lagrange weight)", samples: count,
+                           fixed: fixed, random: { field.random() }) { _ = field.multiply($0, fixed) },
+            TimingTest.run("\(name) power(_:public:) (control: variable time)", samples: count, fixed: fixed,
+                           random: { field.random() }, isControl: true) { _ = group.power(base, public: $0) },
+        ]
+    }
+
+    /// Ed25519 signing by a voter's credential: the key is the secret.
+    private func credentialSigning() -> TimingTest {
+        let message = Array("tabella constant-time".utf8)
+        let fixed = try! Ed25519.PrivateKey(seed: [UInt8](repeating: 1, count: 32))
+        return TimingTest.run("credential signing (Ed25519)", samples: samples, fixed: fixed,
+                              random: { Ed25519.PrivateKey() }) { _ = $0.signature(for: message) }
+    }
+
+    /// Opening a trustee's key file: the passphrase is the secret (at the minimum Argon2id cost, so that enough
+    /// samples fit; the cost does not depend on the passphrase).
+    private func passphraseOpening() -> TimingTest {
+        let file = PassphraseBox.seal(SecureRandom.bytes(count: 32), passphrase: Array("the right one".utf8),
+                                      cost: .minimum)
+        return TimingTest.run("key file opening (Argon2id, wrong passphrases)", samples: max(200, samples / 50),
+                              fixed: [UInt8](repeating: 0x61, count: 13),
+                              random: { SecureRandom.bytes(count: 13) }) {
+            _ = try? PassphraseBox.open(file, passphrase: $0)
+        }
+    }
+}
