@@ -5,8 +5,10 @@
 /// so the sum of two carried elements has limbs below 2⁵³. Products and squares take operands with limbs below
 /// 2⁵⁴ (sums of sums), differences operands below 2⁵³ (sums of two carried elements).
 ///
-/// Some routines are variable-time (the early exits of the square-root ratio, branches on signs): the arithmetic
-/// serves public computations only (ristretto255 multi-exponentiation and decoding of public encodings).
+/// The arithmetic, the square-root ratio, the sign and the absolute value run without branches or
+/// data-dependent memory accesses (selections by mask), so that they serve the constant-time multi-exponentiation
+/// and its encoding as well as public computations; only `==`, ``isZero`` and ``isNegative`` return a `Bool`,
+/// for public values.
 struct Curve25519FieldElement {
     var l0: UInt64
     var l1: UInt64
@@ -111,8 +113,20 @@ struct Curve25519FieldElement {
     /// Whether the canonical value is odd, which RFC 9496 calls negative.
     var isNegative: Bool { canonical.l0 & 1 == 1 }
 
-    /// The non-negative one of `self` and `−self`.
-    var absolute: Curve25519FieldElement { isNegative ? -self : self }
+    /// A mask of all ones when the canonical value is odd (negative), zero otherwise, by arithmetic.
+    @inline(__always)
+    var negativeMask: UInt64 { 0 &- (canonical.l0 & 1) }
+
+    /// A mask of all ones when `a` and `b` are equal (as values), zero otherwise, by arithmetic.
+    static func equalMask(_ a: Curve25519FieldElement, _ b: Curve25519FieldElement) -> UInt64 {
+        let (x, y) = (a.canonical, b.canonical)
+        let difference = (x.l0 ^ y.l0) | (x.l1 ^ y.l1) | (x.l2 ^ y.l2) | (x.l3 ^ y.l3) | (x.l4 ^ y.l4)
+        // The limbs are below 2⁵¹, so difference − 1 has its top bit set exactly when difference is 0.
+        return 0 &- ((difference &- 1) >> 63)
+    }
+
+    /// The non-negative one of `self` and `−self`, selected by mask.
+    var absolute: Curve25519FieldElement { .select(self, -self, mask: negativeMask) }
 
     // MARK: Arithmetic
 
@@ -230,11 +244,11 @@ struct Curve25519FieldElement {
         let v7 = v3.squared * v
         var root = u * v3 * (u * v7).power2To252MinusThree
         let check = v * root.squared
-        let correctSign = check == u
-        let flippedSign = check == -u
-        let flippedSignTimesI = check == -u * squareRootOfMinusOne
-        if flippedSign || flippedSignTimesI { root = root * squareRootOfMinusOne }
-        return (correctSign || flippedSign, root.absolute)
+        let correctSign = equalMask(check, u)
+        let flippedSign = equalMask(check, -u)
+        let flippedSignTimesI = equalMask(check, -u * squareRootOfMinusOne)
+        root = .select(root, root * squareRootOfMinusOne, mask: flippedSign | flippedSignTimesI)
+        return ((correctSign | flippedSign) & 1 == 1, root.absolute)
     }
 }
 

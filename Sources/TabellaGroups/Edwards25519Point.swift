@@ -3,8 +3,9 @@
 ///
 /// The formulas are those of Hisil, Wong, Carter and Dawson (2008) for a = −1, as the Explicit-Formulas Database
 /// gives them (dbl-2008-hwcd, add-2008-hwcd-3, madd-2008-hwcd-3). Since −1 is a square and d is not, the addition
-/// is complete: no input needs a branch, the identity and P + P included. The field's sign and square-root
-/// routines around the points are variable-time: for public computations only.
+/// is complete: no input needs a branch, the identity and P + P included, and with the field's branch-free
+/// arithmetic the additions and doublings serve secret computations (``SecretMultiExponentiation``). The field's
+/// sign and square-root routines around the points are variable-time: for public computations only.
 struct Edwards25519Point {
     var x: Curve25519FieldElement
     var y: Curve25519FieldElement
@@ -63,7 +64,17 @@ struct Edwards25519Point {
         combine(a, b, c, z + z)
     }
 
-    /// The common end of both additions, from A = (Y₁ − X₁)(Y₂ − X₂), B = (Y₁ + X₁)(Y₂ + X₂), C = 2d·T₁T₂ and
+    /// `self ← self + q` for a cached q (8 multiplications).
+    @inline(__always)
+    mutating func add(_ q: Edwards25519CachedPoint) {
+        let a = (y - x) * q.yMinusX
+        let b = (y + x) * q.yPlusX
+        let c = t * q.tTimesDoubleD
+        let zz = z * q.z
+        combine(a, b, c, zz + zz)
+    }
+
+    /// The common end of the additions, from A = (Y₁ − X₁)(Y₂ − X₂), B = (Y₁ + X₁)(Y₂ + X₂), C = 2d·T₁T₂ and
     /// D = 2Z₁Z₂.
     @inline(__always)
     private mutating func combine(

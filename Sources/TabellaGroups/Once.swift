@@ -1,15 +1,15 @@
 import Synchronization
 
 /// A value computed the first time it is asked for, once, even when several threads ask at the same time.
-final class Once<Value: Sendable>: Sendable {
+public final class Once<Value: Sendable>: Sendable {
     private let state = Mutex<Value?>(nil)
     private let make: @Sendable () -> Value
 
     /// Remembers how to compute the value; nothing is computed yet.
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+    public init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
     /// The value, computed on the first call.
-    var value: Value {
+    public var value: Value {
         state.withLock { stored in
             if let stored { return stored }
             let made = make()

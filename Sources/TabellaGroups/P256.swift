@@ -7,6 +7,7 @@ internal import COpenSSL
 /// generator uses OpenSSL's built-in precomputed table, and a fixed base of our own gets the same kind of table in
 /// a copy of the group whose generator it is. Multi-exponentiation of 128 terms or more, for public scalars, runs
 /// on Tabella's own variable-time arithmetic (``P256Workspace``); fewer terms go to OpenSSL's `EC_POINTs_mul`.
+/// Multi-exponentiation with secret scalars runs on Tabella's constant-time path (``SecretMultiExponentiation``).
 public struct P256: PrimeOrderGroup {
     /// A curve point.
     public struct Element: Sendable, Hashable {

@@ -1,8 +1,10 @@
 /// An element of the P-256 base field, integers modulo p = 2²⁵⁶ − 2²²⁴ + 2¹⁹² + 2⁹⁶ − 1, in Montgomery form:
 /// the value x is stored as x·2²⁵⁶ mod p, fully reduced, in four little-endian 64-bit limbs.
 ///
-/// The arithmetic is variable-time where that is faster (early exits on zero, a branch in inversion): it serves
-/// public computations only (multi-exponentiation and fixed-base tables with public exponents).
+/// Addition, subtraction, negation, multiplication, squaring, inversion and ``select(_:_:mask:)`` run without
+/// branches on the values (carries are arithmetic, final reductions masks): they also serve the constant-time
+/// multi-exponentiation (``SecretMultiExponentiation``). ``invertAll(_:)``, ``isZero``, `==` and the square root's
+/// check branch on the values and serve public computations only.
 struct P256FieldElement: Equatable {
     var l0: UInt64
     var l1: UInt64

@@ -8,6 +8,9 @@ public protocol PrimeOrderGroup: Sendable {
     associatedtype Element: Sendable, Hashable
     /// A precomputed table for repeated exponentiation of one long-lived base.
     associatedtype FixedBase: Sendable
+    /// The precomputed tables of the bases of a constant-time multi-exponentiation (``multiPower(_:secret:)``),
+    /// built once from the public bases and used by every product over them.
+    associatedtype SecretMultiPowerTable: Sendable = SeparateSecretPowers<Element>
 
     /// A short stable name, such as `integer-4096` or `ristretto255`.
     var name: String { get }
@@ -42,6 +45,11 @@ public protocol PrimeOrderGroup: Sendable {
     func power(_ table: FixedBase, public exponent: Scalar) -> Element
     /// The product `∏ bases[i]^exponents[i]` for public exponents, faster than separate exponentiations.
     func multiPower(_ bases: [Element], _ exponents: [Scalar]) -> Element
+    /// Builds the table of `bases` for ``multiPower(_:secret:)``. The bases are public: this may be variable-time.
+    func secretMultiPowerTable(_ bases: [Element]) -> SecretMultiPowerTable
+    /// `∏ bases[i]^exponents[i]` over the first `exponents.count` bases of `table`, in constant time for secret
+    /// exponents: the same product as separate ``power(_:secret:)`` calls, faster in groups with a native routine.
+    func multiPower(_ table: SecretMultiPowerTable, secret exponents: [Scalar]) -> Element
     /// The canonical encoding, ``elementByteCount`` bytes.
     func encode(_ element: Element) -> [UInt8]
     /// The canonical encodings of `elements`, concatenated in order: the same bytes as encoding each one, faster
@@ -112,8 +120,34 @@ extension PrimeOrderGroup {
     /// Decodes canonical encodings (the default bulk encoding).
     public func decodeBulk(_ encodings: [[UInt8]]) -> [Result<Element, GroupError>] { decodeAll(encodings) }
 
+    /// `∏ bases[i]^exponents[i]` in constant time for secret exponents, by a table used once.
+    public func multiPower(_ bases: [Element], secret exponents: [Scalar]) -> Element {
+        precondition(bases.count == exponents.count, "one exponent per base")
+        return multiPower(secretMultiPowerTable(bases), secret: exponents)
+    }
+
     /// The product of several elements (the identity for none).
     public func product<Elements: Sequence<Element>>(_ elements: Elements) -> Element {
         elements.reduce(identity, multiply)
+    }
+}
+
+/// The secret multi-exponentiation "table" of a group without a native constant-time multi-exponentiation: the
+/// bases themselves, each raised by ``PrimeOrderGroup/power(_:secret:)``.
+public struct SeparateSecretPowers<Element: Sendable>: Sendable {
+    /// The bases.
+    public let bases: [Element]
+}
+
+extension PrimeOrderGroup where SecretMultiPowerTable == SeparateSecretPowers<Element> {
+    /// Keeps the bases (the default).
+    public func secretMultiPowerTable(_ bases: [Element]) -> SecretMultiPowerTable {
+        SeparateSecretPowers(bases: bases)
+    }
+
+    /// The product of one constant-time power per term (the default).
+    public func multiPower(_ table: SecretMultiPowerTable, secret exponents: [Scalar]) -> Element {
+        precondition(exponents.count <= table.bases.count, "more exponents than bases")
+        return product(zip(table.bases, exponents).lazy.map { power($0, secret: $1) })
     }
 }

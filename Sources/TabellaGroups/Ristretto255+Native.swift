@@ -2,8 +2,8 @@
 /// (``Edwards25519Point``), and the multi-exponentiation that runs on it.
 ///
 /// libsodium exports ristretto255 only through encodings, each addition decoding both operands and encoding the
-/// result; here the bases are decoded once, the product is formed on points, and encoded once. The arithmetic is
-/// variable-time and serves public values only: no `secret:` path reaches it.
+/// result; here the bases are decoded once, the product is formed on points, and encoded once. Decoding branches
+/// on its (public) input; the encoding is constant-time and also serves the constant-time multi-exponentiation.
 extension Ristretto255 {
     /// The point of a canonical ristretto255 encoding (RFC 9496 §4.3.1): a canonical, non-negative field element s,
     /// then the decoding formulas, whose square root must exist, with t = xy non-negative and y nonzero.
@@ -34,7 +34,8 @@ extension Ristretto255 {
         return Edwards25519Point(x: x, y: y, z: .one, t: t)
     }
 
-    /// The canonical encoding of a point (RFC 9496 §4.3.2), the same for every point of its coset.
+    /// The canonical encoding of a point (RFC 9496 §4.3.2), the same for every point of its coset. Constant
+    /// time: the rotation and the signs are selections by mask, so it also encodes secret products.
     static func encoding(of point: Edwards25519Point) -> [UInt8] {
         let sqrtMinusOne = Curve25519FieldElement.squareRootOfMinusOne
         let u1 = (point.z + point.y) * (point.z - point.y)
@@ -43,13 +44,13 @@ extension Ristretto255 {
         let denominator1 = inverseSquareRoot * u1
         let denominator2 = inverseSquareRoot * u2
         let zInverse = denominator1 * denominator2 * point.t
-        let rotate = (point.t * zInverse).isNegative
-        var (x, y) = rotate ? (point.y * sqrtMinusOne, point.x * sqrtMinusOne) : (point.x, point.y)
-        let denominatorInverse = rotate
-            ? denominator1 * Curve25519FieldElement.inverseSquareRootOfAMinusD : denominator2
-        if (x * zInverse).isNegative { y = -y }
-        x = (denominatorInverse * (point.z - y)).absolute
-        return x.littleEndianBytes
+        let rotate = (point.t * zInverse).negativeMask
+        let x = Curve25519FieldElement.select(point.x, point.y * sqrtMinusOne, mask: rotate)
+        var y = Curve25519FieldElement.select(point.y, point.x * sqrtMinusOne, mask: rotate)
+        let denominatorInverse = Curve25519FieldElement.select(
+            denominator2, denominator1 * Curve25519FieldElement.inverseSquareRootOfAMinusD, mask: rotate)
+        y = .select(y, -y, mask: (x * zInverse).negativeMask)
+        return (denominatorInverse * (point.z - y)).absolute.littleEndianBytes
     }
 
     /// `∏ bases[i]^exponents[i]` by ``MultiExponentiation`` on ``Ristretto255Workspace`` with `plan`, or the plan

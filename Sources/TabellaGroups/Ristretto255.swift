@@ -5,8 +5,9 @@ internal import CSodium
 ///
 /// libsodium exposes ristretto255 only through encodings: every operation decodes its inputs and encodes its output.
 /// Its scalar multiplications are constant-time and serve every exponentiation of one base. Decoding and
-/// multi-exponentiation run on Tabella's variable-time arithmetic for public values (``Edwards25519Point``, see
-/// Docs/groups.md).
+/// multi-exponentiation with public exponents run on Tabella's variable-time arithmetic (``Edwards25519Point``,
+/// see Docs/groups.md), multi-exponentiation with secret exponents on its constant-time path
+/// (``SecretMultiExponentiation``).
 public struct Ristretto255: PrimeOrderGroup {
     /// A group element, held as its canonical 32-byte encoding.
     public struct Element: Sendable, Hashable {

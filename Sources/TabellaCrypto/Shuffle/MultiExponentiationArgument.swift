@@ -68,7 +68,7 @@ extension ArgumentContext {
     }
 
     /// GetMultiExponentiationArgument (algorithm 8.15) with witness columns `a₁ … a_m`, their commitments'
-    /// randomness and ρ. The diagonal products (algorithm 8.17) are formed with constant-time powers; the main
+    /// randomness and ρ. The diagonal products (algorithm 8.17) are constant-time multi-exponentiations; the main
     /// diagonal k = m is not computed, since `E_m = Enc(1; ρ)·D_m = C` is known.
     func proveMultiExponentiation(
         _ statement: MultiExponentiationStatement<Space.Group>, columns: [[Scalar]], randomness r: [Scalar],
@@ -86,14 +86,18 @@ extension ArgumentContext {
         s[m] = field.zero
         tau[m] = rho
         let a = [a0] + columns
+        // D_k = ∏_i C_i^{a_{k−m+i+1}} over the i with 0 ≤ k − m + i + 1 ≤ m, row by row: the tables of a row serve
+        // its m + 1 products (m of them off the main diagonal) and are dropped before the next row's.
+        var products = Array(repeating: space.identityComponents, count: 2 * m)
+        for (i, row) in statement.rows.enumerated() {
+            let tables = space.secretPowerTables(row)
+            for k in 0..<(2 * m) where k != m && (0...m).contains(k - m + i + 1) {
+                products[k] = space.multiply(products[k], tables.map { $0.product(secret: a[k - m + i + 1]) })
+            }
+        }
         let diagonals = (0..<(2 * m)).map { k -> [Space.Group.Element] in
             guard k != m else { return statement.ciphertext }
-            let range = k < m ? (m - k - 1)..<m : 0..<(2 * m - k)
-            var product = space.identityComponents
-            for i in range {
-                product = space.multiply(product, space.secretMultiPower(statement.rows[i], a[k - m + i + 1]))
-            }
-            return space.multiply(space.encryptGeneratorPower(secret: b[k], randomness: tau[k]), product)
+            return space.multiply(space.encryptGeneratorPower(secret: b[k], randomness: tau[k]), products[k])
         }
         var argument = MultiExponentiationArgument<Space.Group>(
             cA0: key.commit(secret: a0, randomness: r0, in: group),

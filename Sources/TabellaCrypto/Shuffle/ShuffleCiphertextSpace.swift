@@ -62,13 +62,10 @@ extension ShuffleCiphertextSpace {
         return ParallelWork.map(count: componentCount) { index in group.multiPower(rows.map { $0[index] }, exponents) }
     }
 
-    /// `∏ rows[i]^exponents[i]` component-wise for secret exponents: every power on the constant-time path,
-    /// shared among the cores.
-    func secretMultiPower(_ rows: [[Group.Element]], _ exponents: [Scalar]) -> [Group.Element] {
-        let group = self.group
-        return (0..<componentCount).map { index in
-            ParallelWork.product(count: rows.count, in: group) { group.power(rows[$0][index], secret: exponents[$0]) }
-        }
+    /// The constant-time multi-exponentiation tables of `rows`, one per component, for products
+    /// `∏ rows[i]^exponents[i]` with secret exponents (``SecretPowerTables/product(secret:)`` of each).
+    func secretPowerTables(_ rows: [[Group.Element]]) -> [SecretPowerTables<Group>] {
+        (0..<componentCount).map { index in SecretPowerTables(rows.map { $0[index] }, in: group) }
     }
 
     /// `Enc(g^b; τ)` for public b and τ, from ``encryptionTerms(b:randomness:)``.

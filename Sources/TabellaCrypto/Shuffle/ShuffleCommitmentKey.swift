@@ -14,6 +14,9 @@ public struct ShuffleCommitmentKey<Group: PrimeOrderGroup>: Sendable {
     public let h: Group.Element
     /// `g₁ … g_ν`, the bases of the committed values.
     public let generators: [Group.Element]
+    /// The constant-time multi-exponentiation tables of `(h, g₁, …, g_ν)`, built for the first commitment to a
+    /// secret opening (a verifier never needs them).
+    private let secretTables: Once<SecretPowerTables<Group>>
 
     /// A key from its elements: for the Swiss Post vectors, whose cases give the key, and for tests. A verifier
     /// derives its key with ``derive(in:context:size:)`` instead.
@@ -29,20 +32,17 @@ public struct ShuffleCommitmentKey<Group: PrimeOrderGroup>: Sendable {
         }
         self.h = h
         self.generators = generators
+        secretTables = Once { SecretPowerTables([h] + generators, in: group) }
     }
 
     /// ν, the longest vector the key commits to.
     public var size: Int { generators.count }
 
-    /// `h^r · ∏ g_i^{a_i}` for a secret opening: every exponentiation on the constant-time path, shared among
-    /// the cores.
+    /// `h^r · ∏ g_i^{a_i}` for a secret opening: one constant-time multi-exponentiation over the key's tables,
+    /// shared among the cores.
     func commit(secret values: [Scalar], randomness r: Scalar, in group: Group) -> Group.Element {
         precondition(values.count <= size, "a commitment key of \(size) elements cannot commit to \(values.count)")
-        let generators = self.generators
-        let powers = ParallelWork.product(count: values.count, in: group) {
-            group.power(generators[$0], secret: values[$0])
-        }
-        return group.multiply(group.power(h, secret: r), powers)
+        return secretTables.value.product(secret: [r] + values)
     }
 
     /// The commitment to the constant vector `(v, …, v)` of length `count` with randomness 0:

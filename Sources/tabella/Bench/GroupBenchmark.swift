@@ -33,7 +33,8 @@ struct GroupBenchmark<G: PrimeOrderGroup> {
     let iterations: Int
 
     /// Tabella's operations, named `secret`, `public`, `fixedPublic`, `fixedSecret`, `generatorSecret`,
-    /// `generatorPublic`, `multiPower` (the whole product of ``terms`` powers), `decode` and `hash`.
+    /// `generatorPublic`, `multiPower` (the whole product of ``terms`` powers), `secretMultiPower` (the same
+    /// product with the exponents secret, over a table of the bases built beforehand), `decode` and `hash`.
     func operations() -> [Stopwatch.Operation] {
         let field = group.scalars
         let bases = (0..<iterations).map { _ in group.generatorPower(public: field.random()) }
@@ -41,6 +42,7 @@ struct GroupBenchmark<G: PrimeOrderGroup> {
         let table = group.fixedBase(bases[0])
         let manyBases = (0..<terms).map { index in bases[index % bases.count] }
         let manyExponents = (0..<terms).map { _ in field.random() }
+        let secretTable = group.secretMultiPowerTable(manyBases)
         let encodings = bases.map(group.encode)
         let key = SecureRandom.bytes(count: 32)
         return [
@@ -64,6 +66,9 @@ struct GroupBenchmark<G: PrimeOrderGroup> {
             },
             Stopwatch.Operation(name: "multiPower", iterations: 1) { _ in
                 _ = group.multiPower(manyBases, manyExponents)
+            },
+            Stopwatch.Operation(name: "secretMultiPower", iterations: 1) { _ in
+                _ = group.multiPower(secretTable, secret: manyExponents)
             },
             Stopwatch.Operation(name: "decode", iterations: iterations) { index in
                 _ = try? group.decode(encodings[index])

@@ -4,12 +4,19 @@ import TabellaGroups
 
 /// The group's own time for each kind of exponentiation a shuffle does, measured on one core.
 struct MixnetPrimitives {
-    /// Seconds per constant-time power of a variable base.
-    let secretPower: Double
     /// Seconds per constant-time power from a fixed-base table.
     let fixedPower: Double
     /// Seconds per term of a multi-exponentiation of the statement's size.
     let multiPowerTerm: Double
+    /// Seconds per term of a constant-time multi-exponentiation (`multiPower(_:secret:)`) over a table built
+    /// beforehand, the way the prover uses the tables of its commitment key and of each row of ciphertexts.
+    let secretMultiPowerTerm: Double
+    /// Seconds per base to build such a table (`secretMultiPowerTable(_:)`).
+    let secretTableBase: Double
+
+    /// Terms of the constant-time multi-exponentiation measured: about one chunk of the prover's products at
+    /// N = 100,000 (n + 1 = 25,001 bases over 8 chunks), few enough for the integer group's separate powers.
+    static let secretTerms = 3_000
 
     init<Group: PrimeOrderGroup>(group: Group, terms: Int) {
         let field = group.scalars
@@ -17,32 +24,40 @@ struct MixnetPrimitives {
         let exponents = field.random(count: 64)
         let table = group.fixedBase(bases[0])
         let times = Stopwatch.interleaved([
-            .init(name: "secret", iterations: 64) { _ = group.power(bases[$0], secret: exponents[$0]) },
             .init(name: "fixed", iterations: 64) { _ = group.power(table, secret: exponents[$0]) },
         ], batches: 5, threadTime: true)
-        secretPower = times["secret"]! / 1e6
         fixedPower = times["fixed"]! / 1e6
         let size = min(terms, 200_000)
         let manyBases = (0..<size).map { bases[$0 % 64] }
         let manyExponents = field.random(count: size)
         let multi = Stopwatch.threadMicroseconds { group.multiPower(manyBases, manyExponents) }
         multiPowerTerm = multi.microseconds / 1e6 / Double(size)
+        let secretSize = min(terms, Self.secretTerms)
+        let secretBases = Array(manyBases.prefix(secretSize))
+        let secretExponents = field.random(count: secretSize)
+        let build = Stopwatch.threadMicroseconds { group.secretMultiPowerTable(secretBases) }
+        secretTableBase = build.microseconds / 1e6 / Double(secretSize)
+        let secretMulti = Stopwatch.threadMicroseconds { group.multiPower(build.result, secret: secretExponents) }
+        secretMultiPowerTerm = secretMulti.microseconds / 1e6 / Double(secretSize)
     }
 }
 
 /// How many exponentiations of each kind a step needs.
 struct ExponentiationCount: Encodable {
-    /// Constant-time powers of variable bases.
-    var secret = 0
     /// Constant-time powers from fixed-base tables.
     var fixed = 0
     /// Multi-exponentiation terms.
     var terms = 0
+    /// Constant-time multi-exponentiation terms.
+    var secretTerms = 0
+    /// Bases of the tables of the constant-time multi-exponentiations, each built once.
+    var secretTableBases = 0
 
     /// The step's limit in seconds, from the group's own times.
     func seconds(_ primitives: MixnetPrimitives) -> Double {
-        Double(secret) * primitives.secretPower + Double(fixed) * primitives.fixedPower
-            + Double(terms) * primitives.multiPowerTerm
+        Double(fixed) * primitives.fixedPower + Double(terms) * primitives.multiPowerTerm
+            + Double(secretTerms) * primitives.secretMultiPowerTerm
+            + Double(secretTableBases) * primitives.secretTableBase
     }
 }
 
@@ -58,14 +73,18 @@ struct ExponentiationCounts {
         let total = m * n
         // Shuffle: one fixed-base power per component of each re-encryption.
         shuffle = ExponentiationCount(fixed: shape.count * c)
-        // Prover: c_A and c_B (2 commitments of n per column), the diagonal products of the multi-exponentiation
-        // argument (m² row-column pairs of n ciphertexts, the main diagonal skipped), E_k, c_{B_k}, c_{A₀}, and
-        // the product argument's commitments of n (Hadamard and zero for m ≥ 2, single value product).
+        // Prover, all in constant-time multi-exponentiations: c_A and c_B (2 commitments of n + 1 terms per
+        // column), the diagonal products of the multi-exponentiation argument (m² row-column pairs of n
+        // ciphertexts, the main diagonal skipped), c_{A₀} and the product argument's commitments of n + 1 (Hadamard
+        // and zero for m ≥ 2, single value product), and the commitments of 2 terms (c_B of the
+        // multi-exponentiation argument, c_d of the zero argument); the tables of the key (n + 1 bases) and of
+        // every row of ciphertexts (m·n·c bases). E_k: fixed-base powers.
         let vectorCommitments = 2 * m + 1 + (m >= 2 ? m + 1 : 0) + 3
         prove = ExponentiationCount(
-            secret: vectorCommitments * (n + 1) + m * m * n * c + (2 * m + (m >= 2 ? 2 * m + 1 : 0)) * 2,
             fixed: (2 * m - 1) * (c + 1),
-            terms: total * c)
+            terms: total * c,
+            secretTerms: vectorCommitments * (n + 1) + m * m * n * c + (2 * m + (m >= 2 ? 2 * m + 1 : 0)) * 2,
+            secretTableBases: n + 1 + total * c)
         // Verifier: C = ∏ C_i^{x^i} and ∏ C′_{ij}^{x^{m−i−1} a_j} (N·c terms each), and the commitment checks of
         // n + 1 terms (multi-exponentiation, single value product (2), zero (2)); c_{−1} and c_{−z} are one power
         // each of the product of the generators.
