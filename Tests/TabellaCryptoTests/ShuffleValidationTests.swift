@@ -64,9 +64,9 @@ struct ShuffleValidationTests {
         expectCode(.sizeMismatch, "a shorter response a") {
             try mixer.verify(input: input, output: output, proof: shortened)
         }
-        expectCode(.countMismatch, "no rows") { _ = try ShuffleShape.tabella(count: 0) }
+        expectCode(.countMismatch, "no rows") { _ = try ShuffleShape.tabella(count: 0, rows: 1) }
         expectCode(.invalidCommitmentKey, "a key shorter than n") {
-            _ = try VerifiableShuffle(space: mixer.space, shape: .tabella(count: 100),
+            _ = try VerifiableShuffle(space: mixer.space, shape: .tabella(count: 100, rows: 4),
                                       commitmentKey: mixer.commitmentKey)
         }
     }

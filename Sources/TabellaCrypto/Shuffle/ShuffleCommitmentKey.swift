@@ -90,31 +90,34 @@ extension ShuffleCommitmentKey {
     ///   the three Tabella has.
     public static func derive(in group: Group, context: [UInt8], size: Int) throws(ShuffleError) -> Self {
         guard size > 0 else { throw ShuffleError(.invalidCommitmentKey, "a commitment key needs ν ≥ 1, not \(size)") }
-        let candidate: (Int, Int) -> Group.Element?
+        // A candidate is an element with its canonical encoding; elements are told apart by their encodings.
+        let candidate: (Int, Int) -> (Group.Element, [UInt8])?
         if let integers = group as? IntegerGroup {
             let map = IntegerHashToGroup(group: integers, context: context)
-            candidate = { map.candidate(index: $0, count: $1) as? Group.Element }
+            candidate = { index, count in
+                (map.candidate(index: index, count: count) as? Group.Element).map { ($0, group.encode($0)) }
+            }
         } else if group is Ristretto255 {
             candidate = { index, count in
                 let hash = try! RecursiveHash.hash(values(group, context, index, count), bitLength: 512)
                 var bytes = [UInt8](repeating: 0, count: 32)
                 _ = crypto_core_ristretto255_from_hash(&bytes, hash)
-                return try? group.decode(bytes)
+                return (try? group.decode(bytes)).map { ($0, bytes) }
             }
         } else if group is P256 {
             candidate = { index, count in
                 let x = try! RecursiveHash.hash(values(group, context, index, count), bitLength: 512).prefix(32)
-                return try? group.decode([0x02] + x)
+                let bytes = [0x02] + x
+                return (try? group.decode(bytes)).map { ($0, bytes) }
             }
         } else {
             throw ShuffleError(.invalidCommitmentKey, "no commitment key derivation for the group \(group.name)")
         }
         var elements = [Group.Element]()
-        var taken = Set<Group.Element>()
+        var taken: Set<[UInt8]> = [group.encode(group.identity), group.encode(group.generator)]
         var index = 0
         while elements.count <= size {
-            if let element = candidate(index, elements.count), element != group.identity,
-               element != group.generator, taken.insert(element).inserted {
+            if let (element, encoding) = candidate(index, elements.count), taken.insert(encoding).inserted {
                 elements.append(element)
             }
             index += 1

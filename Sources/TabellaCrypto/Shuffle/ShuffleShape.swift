@@ -1,3 +1,5 @@
+import TabellaGroups
+
 /// The m × n matrix shape of a shuffle of N rows, and the padding that fills it: `m·n − N` identity rows
 /// `Enc(1; 0)` appended to both lists.
 ///
@@ -16,15 +18,17 @@ public struct ShuffleShape: Sendable, Hashable {
     /// The number of identity rows appended: `m·n − N`.
     public var padding: Int { rows * columns - count }
 
-    /// The rows m chosen when the caller does not choose (Docs/mixnet.md, "cost per ciphertext": fewer rows make
-    /// the prover cheaper and the verifier and the commitment key dearer; `tabella bench mixnet --rows` compares).
-    public static let defaultRows = 4
+    /// The rows m chosen when the caller does not choose, by group (Docs/mixnet.md, "Choosing the shape", measured
+    /// with `tabella bench mixnet --rows`): fewer rows make the prover cheaper and the commitment key longer. One row
+    /// in the elliptic-curve groups, whose key generators are cheap; four in the 4096-bit group, where each of the
+    /// n generators costs an exponentiation by the 3,840-bit cofactor.
+    public static func defaultRows<Group: PrimeOrderGroup>(in group: Group) -> Int { group is IntegerGroup ? 4 : 1 }
 
     /// Tabella's shape for N rows: `m = min(rows, ⌊N/2⌋)` (at least 1) and `n = max(2, ⌈N/m⌉)`, so that
     /// n ≥ 2 as the single value product argument needs, with fewer than m padding rows (one for N = 1).
     ///
     /// - Throws: `ShuffleError` `.countMismatch` for no rows, `.sizeMismatch` for `rows` below 1.
-    public static func tabella(count: Int, rows: Int = defaultRows) throws(ShuffleError) -> Self {
+    public static func tabella(count: Int, rows: Int) throws(ShuffleError) -> Self {
         guard count > 0 else { throw ShuffleError(.countMismatch, "a shuffle needs at least one row") }
         guard rows > 0 else { throw ShuffleError(.sizeMismatch, "a shuffle matrix needs m ≥ 1, not \(rows)") }
         let m = max(1, min(rows, count / 2))

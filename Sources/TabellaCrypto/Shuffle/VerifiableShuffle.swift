@@ -36,14 +36,13 @@ public struct VerifiableShuffle<Space: ShuffleCiphertextSpace>: Sendable {
     public let commitmentKey: ShuffleCommitmentKey<Space.Group>
     private let context: ArgumentContext<Space>
 
-    /// The shuffle of `count` rows in `space`, with Tabella's shape (``ShuffleShape/tabella(count:rows:)``) and a
-    /// commitment key derived from `context`.
+    /// The shuffle of `count` rows in `space`, with Tabella's shape (``ShuffleShape/tabella(count:rows:)``) of
+    /// `rows` rows (the group's ``ShuffleShape/defaultRows(in:)`` when `nil`) and a commitment key derived from
+    /// `context`.
     ///
     /// - Throws: the errors of the shape and of the key's derivation.
-    public init(space: Space, context: [UInt8], count: Int, rows: Int = ShuffleShape.defaultRows)
-        throws(ShuffleError)
-    {
-        let shape = try ShuffleShape.tabella(count: count, rows: rows)
+    public init(space: Space, context: [UInt8], count: Int, rows: Int? = nil) throws(ShuffleError) {
+        let shape = try ShuffleShape.tabella(count: count, rows: rows ?? ShuffleShape.defaultRows(in: space.group))
         try self.init(space: space, shape: shape,
                       commitmentKey: .derive(in: space.group, context: context, size: shape.columns))
     }

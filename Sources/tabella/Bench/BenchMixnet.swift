@@ -68,7 +68,7 @@ struct BenchMixnet: AsyncParsableCommand {
         } progress: { progress.set(done: $0) }
         progress.finish()
         let primitives = MixnetPrimitives(group: group, terms: count * space.componentCount)
-        return try (rows.isEmpty ? [ShuffleShape.defaultRows] : rows).map { m in
+        return try (rows.isEmpty ? [ShuffleShape.defaultRows(in: group)] : rows).map { m in
             try run(space: space, input: input, rows: m, primitives: primitives)
         }
     }

@@ -141,7 +141,7 @@ struct MixnetBenchResult: Encodable {
             String(format: "  %-8@ wall %8.2f s  cpu %8.2f s  limit %8.2f s  cpu/limit %5.2f", name as NSString,
                    step.wallSeconds, step.cpuSeconds, step.limitSeconds, step.ratio)
         }
-        let total = shuffle.wallSeconds + prove.wallSeconds + verify.wallSeconds
+        let total = keySeconds + shuffle.wallSeconds + prove.wallSeconds + verify.wallSeconds
         return """
             \(group): N = \(count), ℓ = \(width), shape \(rows) × \(columns)
               key      wall \(String(format: "%8.2f", keySeconds)) s
