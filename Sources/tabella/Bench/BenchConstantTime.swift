@@ -49,28 +49,31 @@ struct BenchConstantTime: AsyncParsableCommand {
         let count = samples ?? self.samples
         let base = group.generatorPower(public: field.random())
         let table = group.fixedBase(base)
-        let fixed = field.scalar(3)
+        let scalar = { (fixed: Bool) in fixed ? field.scalar(3) : field.random() }
         let name = group.name
+        let bases = (0..<16).map { _ in group.generatorPower(public: field.random()) }
+        let tables = group.secretMultiPowerTable(bases)
         return [
-            TimingTest.run("\(name) power(_:secret:) of a variable base", samples: count, fixed: fixed,
-                           random: { field.random() }) { _ = group.power(base, secret: $0) },
-            TimingTest.run("\(name) power(_:secret:) from a fixed-base table", samples: count, fixed: fixed,
-                           random: { field.random() }) { _ = group.power(table, secret: $0) },
-            TimingTest.run("\(name) generatorPower(secret:)", samples: count, fixed: fixed,
-                           random: { field.random() }) { _ = group.generatorPower(secret: $0) },
+            TimingTest.run("\(name) power(_:secret:) of a variable base", samples: count, secret: scalar) { _ = group.power(base, secret: $0) },
+            TimingTest.run("\(name) power(_:secret:) from a fixed-base table", samples: count, secret: scalar) { _ = group.power(table, secret: $0) },
+            TimingTest.run("\(name) generatorPower(secret:)", samples: count, secret: scalar) { _ = group.generatorPower(secret: $0) },
+            TimingTest.run("\(name) multiPower(table, secret:) of 16 terms", samples: count,
+                           secret: { $0 ? (0..<16).map { _ in field.scalar(3) } : field.random(count: 16) }) {
+                _ = group.multiPower(tables, secret: $0)
+            },
             TimingTest.run("\(name) scalar product of a secret share (Lagrange weight)", samples: count,
-                           fixed: fixed, random: { field.random() }) { _ = field.multiply($0, fixed) },
-            TimingTest.run("\(name) power(_:public:) (control: variable time)", samples: count, fixed: fixed,
-                           random: { field.random() }, isControl: true) { _ = group.power(base, public: $0) },
+                           secret: scalar) { _ = field.multiply($0, fixed) },
+            TimingTest.run("\(name) power(_:public:) (control: variable time)", samples: count, isControl: true,
+                           secret: scalar) { _ = group.power(base, public: $0) },
         ]
     }
 
     /// Ed25519 signing by a voter's credential: the key is the secret.
     private func credentialSigning() -> TimingTest {
         let message = Array("tabella constant-time".utf8)
-        let fixed = try! Ed25519.PrivateKey(seed: [UInt8](repeating: 1, count: 32))
-        return TimingTest.run("credential signing (Ed25519)", samples: samples, fixed: fixed,
-                              random: { Ed25519.PrivateKey() }) { _ = $0.signature(for: message) }
+        return TimingTest.run("credential signing (Ed25519)", samples: samples) {
+            $0 ? try! Ed25519.PrivateKey(seed: [UInt8](repeating: 1, count: 32)) : Ed25519.PrivateKey()
+        } _: { _ = $0.signature(for: message) }
     }
 
     /// Opening a trustee's key file: the passphrase is the secret (at the minimum Argon2id cost, so that enough
@@ -78,10 +81,8 @@ struct BenchConstantTime: AsyncParsableCommand {
     private func passphraseOpening() -> TimingTest {
         let file = PassphraseBox.seal(SecureRandom.bytes(count: 32), passphrase: Array("the right one".utf8),
                                       cost: .minimum)
-        return TimingTest.run("key file opening (Argon2id, wrong passphrases)", samples: max(200, samples / 50),
-                              fixed: [UInt8](repeating: 0x61, count: 13),
-                              random: { SecureRandom.bytes(count: 13) }) {
-            _ = try? PassphraseBox.open(file, passphrase: $0)
-        }
+        return TimingTest.run("key file opening (Argon2id, wrong passphrases)", samples: max(200, samples / 50)) {
+            $0 ? [UInt8](repeating: 0x61, count: 13) : SecureRandom.bytes(count: 13)
+        } _: { _ = try? PassphraseBox.open(file, passphrase: $0) }
     }
 }

@@ -26,29 +26,22 @@ struct TimingTest: Encodable {
             + String(format: " %9d %10.2f  ", samples, maximumT) + verdict
     }
 
-    /// Times `body` `samples` times, each on `fixed` or on a fresh `random()` secret (prepared before the clock
-    /// starts), the class of each sample drawn at random.
+    /// Times `body` `samples` times, each on `secret(true)` (a fresh copy of the fixed secret) or `secret(false)`
+    /// (a random one), the class of each sample drawn at random. Every secret is made before the first sample,
+    /// each in its own storage, so that making it takes no part in the timing and neither class finds its secret
+    /// in the cache more often.
     static func run<Secret>(
-        _ path: String, samples: Int, fixed: Secret, random: () -> Secret, isControl: Bool = false,
+        _ path: String, samples: Int, isControl: Bool = false, secret: (_ fixed: Bool) -> Secret,
         _ body: (Secret) -> Void
     ) -> TimingTest {
+        let classes = (0..<samples).map { _ in Int.random(in: 0...1) }
+        let secrets = classes.map { secret($0 == 0) }
         var times: [[Double]] = [[], []]
-        for _ in 0..<samples {
-            let secretClass = Int.random(in: 0...1)
-            let secret = secretClass == 0 ? fixed : random()
+        for (secretClass, value) in zip(classes, secrets) {
             let start = DispatchTime.now().uptimeNanoseconds
-            body(secret)
+            body(value)
             times[secretClass].append(Double(DispatchTime.now().uptimeNanoseconds - start))
         }
-        let pooled = (times[0] + times[1]).sorted()
-        var largest = abs(welch(times[0], times[1]))
-        for percentile in [0.5, 0.9, 0.99] where !pooled.isEmpty {
-            let cut = pooled[min(pooled.count - 1, Int(Double(pooled.count) * percentile))]
-            largest = max(largest, abs(welch(times[0].filter { $0 <= cut }, times[1].filter { $0 <= cut })))
-        }
-        return TimingTest(path: path, samples: samples, maximumT: largest, isControl: isControl)
-    }
-
     /// Welch's t statistic of two samples (0 when either has fewer than two values or no variance).
     static func welch(_ a: [Double], _ b: [Double]) -> Double {
         guard a.count > 1, b.count > 1 else { return 0 }
