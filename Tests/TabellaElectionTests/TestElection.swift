@@ -20,6 +20,8 @@ struct TestElection {
     let trustees: [ElectionTrustee<Suite>]
     let shares: [Int: Scalar]
     let credentials: [Ed25519.PrivateKey]
+    /// The key the definition declares for the monitor's alerts.
+    let monitor: Ed25519.PrivateKey
     let outsider = Ed25519.PrivateKey()
 
     /// The default contest: choose 1 or 2 of the options a, b, c.
@@ -42,6 +44,7 @@ struct TestElection {
         let boardKeys = (0..<3).map { _ in Ed25519.PrivateKey() }
         let staticKeys = (0..<3).map { _ in group.scalars.random() }
         let credentials = (0..<voters).map { _ in Ed25519.PrivateKey() }
+        let monitor = Ed25519.PrivateKey()
         let manifest = ElectionManifest(
             electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot, opens: 0, closes: 1, trustees: 3, threshold: 2,
             group: ElectionGroup.ristretto255.rawValue)
@@ -54,7 +57,7 @@ struct TestElection {
                 .init(name: "t\($0 + 1)", boardKey: Hex.encode(boardKeys[$0].publicKey.bytes),
                       ceremonyKey: Hex.encode(group.encode(group.generatorPower(secret: staticKeys[$0]))))
             },
-            session: SecureRandom.bytes(count: 16)))
+            session: SecureRandom.bytes(count: 16), monitor: monitor.publicKey))
         let trustees = (0..<3).map {
             ElectionTrustee(suite: suite, election: election, participant: $0 + 1, boardKey: boardKeys[$0],
                             staticKey: staticKeys[$0])
@@ -77,7 +80,7 @@ struct TestElection {
         try await view.sync(from: board)
         _ = try await board.append([try authority.open(view)])
         return TestElection(board: board, noteSigner: noteSigner, authority: authority, trustees: trustees,
-                            shares: shares, credentials: credentials)
+                            shares: shares, credentials: credentials, monitor: monitor)
     }
 
     /// The board's current state, read and checked.
