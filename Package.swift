@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "TabellaMonitor",
             dependencies: [
-                "TabellaRecord", "TabellaVerifier",
+                "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaVerifier", "TabellaBoard",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),

@@ -10,6 +10,7 @@ struct MonitorCommand: AsyncParsableCommand {
             the tally the regional results. Its alerts are evidence for a person to weigh, never a verdict: \
             they change no count. Docs/monitor.md describes each detector and its measured quality.
             """,
-        subcommands: [MonitorEvaluate.self]
+        subcommands: [MonitorLive.self, MonitorReplay.self, MonitorEvaluate.self],
+        defaultSubcommand: MonitorLive.self
     )
 }
