@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "TabellaElection",
             dependencies: [
-                "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier",
+                "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier", "TabellaMonitor",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

@@ -90,6 +90,23 @@ public struct BoardWatch: Sendable {
         return raised
     }
 
+    /// The alerts of the detectors over a finished board's `entries` on the order clock, numbered from 1 and
+    /// posted nowhere, and the number of monitor alerts already on the board.
+    ///
+    /// - Throws: ``MonitorError`` as ``read(_:now:)``.
+    public static func replay(_ entries: [BoardEntry], profile: TimeOfDayProfile? = nil,
+                              configuration: MonitorConfiguration = .init())
+        throws(MonitorError) -> (alerts: [MonitorAlertPost], onBoard: Int)
+    {
+        let ballots = entries.count { $0.type == ElectionEntryType.ballot.rawValue }
+        var watch = BoardWatch(clock: .order(ballots: ballots), profile: profile, configuration: configuration)
+        var posts = [MonitorAlertPost]()
+        for entry in entries {
+            for alert in try watch.read(entry, now: 0) { posts.append(watch.post(alert, number: posts.count + 1)) }
+        }
+        return (posts, watch.boardAlerts.count)
+    }
+
     /// The post of `alert` numbered `number`, about the board read so far.
     public func post(_ alert: MonitorAlert, number: Int) -> MonitorAlertPost {
         MonitorAlertPost(alert: alert, number: number, boardSize: size)

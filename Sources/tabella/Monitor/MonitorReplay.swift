@@ -32,7 +32,7 @@ struct MonitorReplay: AsyncParsableCommand {
         let posts: [MonitorAlertPost]
         let onBoard: Int
         do {
-            (posts, onBoard) = try Self.replay(entries, profile: profile, configuration: options.configuration)
+            (posts, onBoard) = try BoardWatch.replay(entries, profile: profile, configuration: options.configuration)
         } catch {
             throw MonitorOptions.fail("the board \(source): \(error.message)")
         }
@@ -42,19 +42,5 @@ struct MonitorReplay: AsyncParsableCommand {
         if !options.json {
             print("\(posts.count) alerts over \(entries.count) entries; the board holds \(onBoard) monitor alerts")
         }
-    }
-
-    /// The alerts of the detectors over `entries` on the order clock, numbered from 1, and the number of monitor
-    /// alerts already on the board.
-    static func replay(_ entries: [BoardEntry], profile: TimeOfDayProfile?, configuration: MonitorConfiguration)
-        throws(MonitorError) -> (alerts: [MonitorAlertPost], onBoard: Int)
-    {
-        let ballots = entries.count { $0.type == ElectionEntryType.ballot.rawValue }
-        var watch = BoardWatch(clock: .order(ballots: ballots), profile: profile, configuration: configuration)
-        var posts = [MonitorAlertPost]()
-        for entry in entries {
-            for alert in try watch.read(entry, now: 0) { posts.append(watch.post(alert, number: posts.count + 1)) }
-        }
-        return (posts, watch.boardAlerts.count)
     }
 }
