@@ -30,8 +30,10 @@ struct TestElection {
         options: ["a", "b", "c"].map { Contest.Option(id: $0, text: $0.uppercased()) },
         minimumSelections: 1, maximumSelections: 2, rule: DecisionRule(quorum: .zero, threshold: .zero, strict: false))
 
-    /// Sets up the election, runs the ceremony on the board and opens voting.
-    static func open(voters: Int = 4, contests: [Contest] = [defaultContest]) async throws -> TestElection {
+    /// Sets up the election, runs the ceremony on the board and opens voting; voter i is in `regions[i % count]`
+    /// (in none when `regions` is empty), and the manifest's voting period is `period` (Unix seconds).
+    static func open(voters: Int = 4, contests: [Contest] = [defaultContest], regions: [String] = [],
+                     period: (opens: Int64, closes: Int64) = (0, 1)) async throws -> TestElection {
         let suite = CocktailRistretto255()
         let group = suite.group
         let directory = ScratchDirectory.make("tabella-test")
@@ -46,13 +48,15 @@ struct TestElection {
         let credentials = (0..<voters).map { _ in Ed25519.PrivateKey() }
         let monitor = Ed25519.PrivateKey()
         let manifest = ElectionManifest(
-            electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot, opens: 0, closes: 1, trustees: 3, threshold: 2,
+            electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot, opens: period.opens, closes: period.closes, trustees: 3, threshold: 2,
             group: ElectionGroup.ristretto255.rawValue)
         let authority = ElectionAuthority(suite: suite, election: election, key: authorityKey)
         _ = try await board.append(try authority.setupEntries(
             manifest: manifest,
-            voters: credentials.enumerated().map { .init(credential: $1.publicKey.bytes, region: nil,
-                                                         tokens: UInt64(($0 + 1) * ($0 + 1))) },
+            voters: credentials.enumerated().map {
+                .init(credential: $1.publicKey.bytes, region: regions.isEmpty ? nil : regions[$0 % regions.count],
+                      tokens: UInt64(($0 + 1) * ($0 + 1)))
+            },
             trustees: (0..<3).map {
                 .init(name: "t\($0 + 1)", boardKey: Hex.encode(boardKeys[$0].publicKey.bytes),
                       ceremonyKey: Hex.encode(group.encode(group.generatorPower(secret: staticKeys[$0]))))
