@@ -45,6 +45,9 @@ public struct BoardFollower: Sendable {
     /// One connection: subscribe, catch up to the latest checkpoint, then read after each event until it drops.
     private func follow(from next: inout UInt64, connected: inout Bool,
                         deliver: ((index: UInt64, entry: BoardEntry)) -> Void) async throws {
+        // A request with the client's deadline first: the event stream's own deadline is far off, and a board that
+        // does not answer must fail (or, after a drop, be retried) within the client's timeout.
+        _ = try await client.checkpoint()
         var request = HTTPClientRequest(url: "\(client.baseURL)/events")
         request.headers.add(name: "Accept", value: "text/event-stream")
         let response: HTTPClientResponse
