@@ -4,7 +4,7 @@ import PackageDescription
 /// Tabella: verifiable, privacy-preserving elections and governance votes.
 ///
 /// Layers, each a target; imports only point down:
-/// tabella → TabellaMonitor → TabellaVerifier → TabellaBoard → TabellaRecord → TabellaCrypto → TabellaGroups → C shims.
+/// tabella → TabellaElection → TabellaMonitor → TabellaVerifier → TabellaBoard → TabellaRecord → TabellaCrypto → TabellaGroups → C shims.
 let package = Package(
     name: "Tabella",
     platforms: [.macOS(.v15)],
@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "TabellaElection",
             dependencies: [
-                "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier",
+                "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaBoard", "TabellaVerifier", "TabellaMonitor",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "TabellaMonitor",
             dependencies: [
-                "TabellaRecord", "TabellaVerifier",
+                "TabellaGroups", "TabellaCrypto", "TabellaRecord", "TabellaVerifier", "TabellaBoard",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
@@ -125,7 +125,9 @@ let package = Package(
         .testTarget(
             name: "TabellaElectionTests",
             dependencies: ["TabellaElection", "TabellaVerifier", "TabellaBoard", "TabellaRecord", "TabellaCrypto",
-                           "TabellaGroups", "TabellaTestSupport", "tabella"]
+                           "TabellaGroups", "TabellaMonitor", "TabellaTestSupport", "tabella",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "TabellaMonitorTests", dependencies: ["TabellaMonitor", "TabellaTestSupport", "tabella"]

@@ -230,3 +230,14 @@ private struct BallotReader<Group: PrimeOrderGroup> {
         return PendingProof(challenges: challenges, responses: responses, commitments: commitments)
     }
 }
+
+/// What can be read of an encoded ballot without decoding it, for a ballot a board has already checked.
+public enum EncodedBallot {
+    /// Where the confirmation code lies in the encoding: after the identifier and the chaining field.
+    public static let confirmationCodeBytes = 68..<100
+
+    /// The confirmation code of an encoded ballot, or `nil` when the bytes are too short to hold one.
+    public static func confirmationCode(_ bytes: [UInt8]) -> [UInt8]? {
+        bytes.count > confirmationCodeBytes.upperBound ? Array(bytes[confirmationCodeBytes]) : nil
+    }
+}

@@ -26,11 +26,13 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
         self.key = key
     }
 
-    /// The definition entry and the roll entries, in order.
+    /// The definition entry and the roll entries, in order; with `monitor`, the definition declares the key that
+    /// signs the monitor's alerts.
     ///
     /// - Throws: ``ElectionError`` when the manifest, the roll or the trustees are not valid.
     public func setupEntries(manifest: ElectionManifest, voters: [VoterRoll.Voter],
-                             trustees: [ElectionDefinition.Trustee], session: [UInt8]) throws -> [BoardEntry] {
+                             trustees: [ElectionDefinition.Trustee], session: [UInt8],
+                             monitor: Ed25519.PublicKey? = nil) throws -> [BoardEntry] {
         try VoterRoll(voters: voters).validate()
         let size = Self.votersPerChunk
         let chunks = stride(from: 0, to: voters.count, by: size).enumerated().map { number, start in
@@ -41,7 +43,7 @@ public struct ElectionAuthority<Suite: CocktailCiphersuite>: Sendable {
             manifest: manifest, authority: Hex.encode(key.publicKey.bytes), trustees: trustees,
             roll: .init(voters: voters.count, chunks: chunks.count,
                         digest: Hex.encode(Digest.sha256.hash(chunks.flatMap { $0 }))),
-            ceremonySession: Hex.encode(session))
+            ceremonySession: Hex.encode(session), monitor: monitor.map { Hex.encode($0.bytes) })
         try definition.validate()
         return try [entry(.definition, PayloadCoding.encode(definition))] + chunks.map { try entry(.roll, $0) }
     }

@@ -3,10 +3,11 @@ import Foundation
 import Logging
 import TabellaBoard
 import TabellaCrypto
+import TabellaMonitor
 import TabellaVerifier
 
 /// A board for one native election on this machine: SQLite in a file, the election's checks as its admission
-/// policy, the HTTP API on loopback. It is what `tabella board serve --native` runs, started in-process.
+/// policy, the HTTP API and its web page on loopback. It is what `tabella board serve --native` runs, started in-process.
 public struct LocalElectionBoard: Sendable {
     /// The board.
     public let board: Board
@@ -16,6 +17,8 @@ public struct LocalElectionBoard: Sendable {
     public let client: BoardClient
     /// The HTTP client behind ``client``, shut down by ``stop()``.
     private let http: HTTPClient
+    /// The data of the board's web page.
+    private let dashboard: BoardDashboard
 
     /// The key that verifies the board's checkpoints.
     public var logKey: Ed25519NoteVerifier { board.verifier }
@@ -37,17 +40,22 @@ public struct LocalElectionBoard: Sendable {
         configuration.host = host
         configuration.port = 0
         configuration.rateLimit = nil
+        let dashboard = BoardDashboard(board: board)
+        await dashboard.start()
+        configuration.dashboard = dashboard
         let server = try await RunningBoardServer.start(board: board, configuration: configuration, logger: logger)
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, connections)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         return LocalElectionBoard(board: board, server: server,
-                                  client: BoardClient(baseURL: server.baseURL, httpClient: http), http: http)
+                                  client: BoardClient(baseURL: server.baseURL, httpClient: http), http: http,
+                                  dashboard: dashboard)
     }
 
     /// Stops the client and the server and closes the database.
     public func stop() async {
         try? await http.shutdown()
+        await dashboard.stop()
         await server.stop()
         await board.close()
     }

@@ -4,6 +4,7 @@ import Synchronization
 import TabellaBoard
 import TabellaCrypto
 import TabellaGroups
+import TabellaMonitor
 import TabellaRecord
 import TabellaVerifier
 
@@ -38,6 +39,8 @@ public struct SimulatedElection: Sendable {
         public let manifest: ElectionManifest
         /// The signed decision note.
         public let decision: String
+        /// The monitor's alerts, posted on the board before the verification.
+        public let alerts: [MonitorAlertPost]
         /// The verifier's report.
         public let report: VerificationReport
         /// The number of entries on the board.
@@ -102,6 +105,7 @@ private struct Runner: ElectionSuiteAction {
 
         // Setup: keys and credentials, the board, the definition and the roll.
         let authorityKey = Ed25519.PrivateKey()
+        let monitorKey = Ed25519.PrivateKey()
         let trusteeBoardKeys = (0..<shape.trustees).map { _ in Ed25519.PrivateKey() }
         let trusteeStaticKeys = (0..<shape.trustees).map { _ in group.scalars.random() }
         let credentials = (0..<shape.voters).map { _ in Ed25519.PrivateKey() }
@@ -127,7 +131,8 @@ private struct Runner: ElectionSuiteAction {
             }
             let authority = ElectionAuthority(suite: suite, election: election, key: authorityKey)
             _ = try await local.client.appendEntries(try authority.setupEntries(
-                manifest: manifest, voters: voters, trustees: trustees, session: SecureRandom.bytes(count: 32)))
+                manifest: manifest, voters: voters, trustees: trustees, session: SecureRandom.bytes(count: 32),
+                monitor: monitorKey.publicKey))
             return local
         }
         // The board stops when the election ends, whether it ends well or not.
@@ -269,6 +274,21 @@ private struct Runner: ElectionSuiteAction {
                 try await view.sync(from: board)
             }
 
+            // The monitor replays the board's ballots through every detector and posts its alerts, signed.
+            let alerts = try await measure("monitor", "the monitor replays the ballots in board order through "
+                + "every detector and posts its alerts as signed entries") {
+                let entries = try await board.entries(from: 0, to: view.size)
+                let alerts = try BoardWatch.replay(entries).alerts
+                if !alerts.isEmpty {
+                    _ = try await board.appendEntries(try alerts.map {
+                        try BoardEntry(type: ElectionEntryType.monitorAlert.rawValue, election: election,
+                                       payload: PayloadCoding.encode($0), signedBy: monitorKey)
+                    })
+                    try await view.sync(from: board)
+                }
+                return alerts
+            }
+
             // Independent verification of the whole board, and the receipts against the final checkpoint.
             let report = try await measure("verify", "every entry re-checked from the board over HTTP, receipts "
                 + "checked") {
@@ -292,7 +312,8 @@ private struct Runner: ElectionSuiteAction {
             let outcome = SimulatedElection.Outcome(
                 phases: phases, result: view.ledger.result!, mixResult: view.ledger.mixChain?.result,
                 manifest: view.ledger.manifest!,
-                decision: view.ledger.signedDecision!.serialized, report: report, boardSize: view.size,
+                decision: view.ledger.signedDecision!.serialized, alerts: alerts, report: report,
+                boardSize: view.size,
                 boardURL: board.baseURL)
             await local.stop()
             return outcome

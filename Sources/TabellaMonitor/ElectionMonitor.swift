@@ -124,7 +124,8 @@ public struct ElectionMonitor: Sendable {
         var counts = [String: Int]()
         for alert in alerts { counts[alert.severity.rawValue, default: 0] += 1 }
         return MonitorSnapshot(
-            time: now, regions: roll.regions, slotLength: profile.slotLength, turnoutByRegion: turnoutHistory,
+            time: now, regions: roll.regions, slotLength: profile.slotLength, votedByRegion: votedByRegion,
+            turnoutByRegion: turnoutHistory,
             forecast: forecast(), concentration: ConcentrationSummary(weights: concentration.castWeights),
             alertCounts: counts)
     }

@@ -6,6 +6,8 @@ public struct MonitorSnapshot: Sendable, Hashable, Codable {
     public let regions: [MonitorRoll.Region]
     /// The slot length of the turnout rows, in seconds.
     public let slotLength: Double
+    /// For each region, the voters who have cast so far.
+    public let votedByRegion: [Int]
     /// For each region, the voters who had cast by the end of each closed slot.
     public let turnoutByRegion: [[Int]]
     /// The forecast for the close.

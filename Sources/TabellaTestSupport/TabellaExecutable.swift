@@ -27,4 +27,23 @@ public enum TabellaExecutable {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+
+    /// Runs `tabella` with `arguments` to its end; its exit code, standard output and standard error.
+    public static func runReadingErrors(_ arguments: [String]) throws
+        -> (status: Int32, output: String, errors: String)
+    {
+        // Standard error goes to a file, so that neither it nor the output pipe fills while the other is read.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("tabella-\(UUID()).stderr")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let process = process(arguments)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self),
+                String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
+    }
 }

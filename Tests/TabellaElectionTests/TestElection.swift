@@ -20,6 +20,8 @@ struct TestElection {
     let trustees: [ElectionTrustee<Suite>]
     let shares: [Int: Scalar]
     let credentials: [Ed25519.PrivateKey]
+    /// The key the definition declares for the monitor's alerts.
+    let monitor: Ed25519.PrivateKey
     let outsider = Ed25519.PrivateKey()
 
     /// The default contest: choose 1 or 2 of the options a, b, c.
@@ -28,8 +30,11 @@ struct TestElection {
         options: ["a", "b", "c"].map { Contest.Option(id: $0, text: $0.uppercased()) },
         minimumSelections: 1, maximumSelections: 2, rule: DecisionRule(quorum: .zero, threshold: .zero, strict: false))
 
-    /// Sets up the election, runs the ceremony on the board and opens voting.
-    static func open(voters: Int = 4, contests: [Contest] = [defaultContest], mixers: Int? = nil) async throws
+    /// Sets up the election, runs the ceremony on the board and opens voting; voter i is in `regions[i % count]`
+    /// (in none when `regions` is empty), the manifest's voting period is `period` (Unix seconds), and its number
+    /// of mixers `mixers` (the threshold when nil).
+    static func open(voters: Int = 4, contests: [Contest] = [defaultContest], regions: [String] = [],
+                     period: (opens: Int64, closes: Int64) = (0, 1), mixers: Int? = nil) async throws
         -> TestElection
     {
         let suite = CocktailRistretto255()
@@ -44,19 +49,23 @@ struct TestElection {
         let boardKeys = (0..<3).map { _ in Ed25519.PrivateKey() }
         let staticKeys = (0..<3).map { _ in group.scalars.random() }
         let credentials = (0..<voters).map { _ in Ed25519.PrivateKey() }
+        let monitor = Ed25519.PrivateKey()
         let manifest = ElectionManifest(
-            electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot, opens: 0, closes: 1,
-            trustees: 3, threshold: 2, group: ElectionGroup.ristretto255.rawValue, mixers: mixers)
+            electionID: election, title: "Test", contests: contests, weightFunction: .squareRoot,
+            opens: period.opens, closes: period.closes, trustees: 3, threshold: 2,
+            group: ElectionGroup.ristretto255.rawValue, mixers: mixers)
         let authority = ElectionAuthority(suite: suite, election: election, key: authorityKey)
         _ = try await board.append(try authority.setupEntries(
             manifest: manifest,
-            voters: credentials.enumerated().map { .init(credential: $1.publicKey.bytes, region: nil,
-                                                         tokens: UInt64(($0 + 1) * ($0 + 1))) },
+            voters: credentials.enumerated().map {
+                .init(credential: $1.publicKey.bytes, region: regions.isEmpty ? nil : regions[$0 % regions.count],
+                      tokens: UInt64(($0 + 1) * ($0 + 1)))
+            },
             trustees: (0..<3).map {
                 .init(name: "t\($0 + 1)", boardKey: Hex.encode(boardKeys[$0].publicKey.bytes),
                       ceremonyKey: Hex.encode(group.encode(group.generatorPower(secret: staticKeys[$0]))))
             },
-            session: SecureRandom.bytes(count: 16)))
+            session: SecureRandom.bytes(count: 16), monitor: monitor.publicKey))
         let trustees = (0..<3).map {
             ElectionTrustee(suite: suite, election: election, participant: $0 + 1, boardKey: boardKeys[$0],
                             staticKey: staticKeys[$0])
@@ -79,7 +88,7 @@ struct TestElection {
         try await view.sync(from: board)
         _ = try await board.append([try authority.open(view)])
         return TestElection(board: board, noteSigner: noteSigner, authority: authority, trustees: trustees,
-                            shares: shares, credentials: credentials)
+                            shares: shares, credentials: credentials, monitor: monitor)
     }
 
     /// The board's current state, read and checked.

@@ -7,8 +7,8 @@ import NIOHTTP1
 public struct BoardClient: Sendable {
     /// The board's URL prefix, without a trailing slash, e.g. `http://127.0.0.1:8080`.
     public let baseURL: String
-    private let http: HTTPClient
-    private let timeout: TimeAmount
+    let http: HTTPClient
+    let timeout: TimeAmount
 
     /// A client of the board at `baseURL`.
     public init(baseURL: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(30)) {

@@ -21,6 +21,8 @@ public enum BoardServer {
         /// The witnesses each new checkpoint is pushed to; `GET /checkpoint` then carries their cosignatures
         /// (see ``WitnessPublisher``).
         public var witnesses: [WitnessEndpoint] = []
+        /// The data of the web page at `/ui/` (the page is served without it, and says it has no data).
+        public var dashboard: (any BoardDashboardSource)?
 
         /// The defaults: loopback port 8080, 4 MiB bodies, 200 requests per second per client.
         public init() {}
@@ -45,6 +47,7 @@ public enum BoardServer {
         BoardRoutes(
             board: board, metrics: metrics, maximumBody: configuration.maximumBodyByteCount, witnesses: publisher
         ).add(to: router)
+        BoardPageRoutes(source: configuration.dashboard).add(to: router)
         return Application(
             router: router,
             configuration: .init(

@@ -47,15 +47,19 @@ public struct ElectionDefinition: Sendable, Hashable, Codable {
     public let roll: RollSummary
     /// The key ceremony's session identifier, 16 to 64 bytes, hexadecimal.
     public let ceremonySession: String
+    /// The Ed25519 key of the election's monitor, which signs its alerts, hexadecimal; `nil` for an election
+    /// without a monitor on its board.
+    public let monitor: String?
 
     /// A definition; ``validate()`` checks it.
     public init(manifest: ElectionManifest, authority: String, trustees: [Trustee], roll: RollSummary,
-                ceremonySession: String) {
+                ceremonySession: String, monitor: String? = nil) {
         self.manifest = manifest
         self.authority = authority
         self.trustees = trustees
         self.roll = roll
         self.ceremonySession = ceremonySession
+        self.monitor = monitor
     }
 
     /// The authority's key.
@@ -63,6 +67,14 @@ public struct ElectionDefinition: Sendable, Hashable, Codable {
     /// - Throws: ``ElectionError`` `.malformed` when it is not an Ed25519 key.
     public func authorityKey() throws(ElectionError) -> Ed25519.PublicKey {
         try Self.signingKey(hex: authority, "the authority key")
+    }
+
+    /// The monitor's key, if the definition declares one.
+    ///
+    /// - Throws: ``ElectionError`` `.malformed` when it is not an Ed25519 key.
+    public func monitorKey() throws(ElectionError) -> Ed25519.PublicKey? {
+        guard let monitor else { return nil }
+        return try Self.signingKey(hex: monitor, "the monitor key")
     }
 
     /// The trustees' board keys, in participant order.
@@ -92,6 +104,9 @@ public struct ElectionDefinition: Sendable, Hashable, Codable {
         let authorityKey = try authorityKey()
         guard !keys.contains(authorityKey) else {
             throw ElectionError(.duplicate, "the authority key is also a trustee's board key")
+        }
+        if let monitorKey = try monitorKey(), monitorKey == authorityKey || keys.contains(monitorKey) {
+            throw ElectionError(.duplicate, "the monitor key is also the authority's or a trustee's key")
         }
         for (offset, trustee) in trustees.enumerated() where trustee.name.isEmpty {
             throw ElectionError(.missing, "trustee \(offset + 1) has no name")

@@ -36,4 +36,7 @@ public enum ElectionEntryType: String, Sendable, CaseIterable {
     case result = "election-result"
     /// ``DecisionSignaturePost``, signed by a trustee or the authority: its signature on the decision note.
     case decisionSignature = "decision-signature"
+    /// ``MonitorAlertPost``, signed by the monitor key of the definition: an alert, at any phase after the
+    /// definition; it changes no count.
+    case monitorAlert = "monitor-alert"
 }

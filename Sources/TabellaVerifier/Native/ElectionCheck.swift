@@ -31,6 +31,8 @@ public enum ElectionCheck: Int, Sendable, CaseIterable, Codable {
     case mixDecryption = 14
     /// The decrypted mixed ballots and each ranked or write-in contest's count.
     case mixedCount = 15
+    /// Every monitor alert: signed by the definition's monitor key, numbered in order, its fields well formed.
+    case monitorAlerts = 16
 
     /// The check's title.
     public var title: String {
@@ -50,6 +52,7 @@ public enum ElectionCheck: Int, Sendable, CaseIterable, Codable {
         case .shuffle: "Shuffles"
         case .mixDecryption: "Decryption shares of the mixed ballots"
         case .mixedCount: "Mixed ballots and their count"
+        case .monitorAlerts: "Monitor alerts"
         }
     }
 
@@ -71,6 +74,7 @@ public enum ElectionCheck: Int, Sendable, CaseIterable, Codable {
         case .shuffle: "shuffles"
         case .mixDecryption: "decryption shares"
         case .mixedCount: "contests"
+        case .monitorAlerts: "alerts"
         }
     }
 }

@@ -20,7 +20,11 @@ extension ElectionLedger {
         }
         let authority: Ed25519.PublicKey
         let trustees: [Ed25519.PublicKey]
-        do { (authority, trustees) = (try definition.authorityKey(), try definition.trusteeBoardKeys()) } catch {
+        let monitor: Ed25519.PublicKey?
+        do {
+            (authority, trustees, monitor) = (try definition.authorityKey(), try definition.trusteeBoardKeys(),
+                                              try definition.monitorKey())
+        } catch {
             throw ElectionRejection(.setup, error.message)
         }
         guard entry.signer == authority else {
@@ -44,6 +48,7 @@ extension ElectionLedger {
         definitionPayload = entry.payload
         self.authority = authority
         trusteeKeys = trustees
+        monitorKey = monitor
         phase = .setup
         passed[.setup, default: 0] += 1
     }

@@ -86,6 +86,12 @@ public struct ElectionLedger<Suite: CocktailCiphersuite>: Sendable {
     public internal(set) var decisionNote: DecisionNote?
     /// The decision note's signatures, by signer.
     public internal(set) var decisionSignatures: [Ed25519.PublicKey: NoteSignature] = [:]
+    /// The monitor's key, when the definition declares one.
+    public internal(set) var monitorKey: Ed25519.PublicKey?
+    /// The monitor's alerts, in board order, with their entry indices.
+    public internal(set) var monitorAlerts: [(index: UInt64, post: MonitorAlertPost)] = []
+    /// The number of entries applied: the log position of the next one on a board that logs only what it admits.
+    var entriesApplied: UInt64 = 0
     /// How many objects each check has passed.
     public internal(set) var passed: [ElectionCheck: Int] = [:]
 
@@ -148,8 +154,10 @@ public struct ElectionLedger<Suite: CocktailCiphersuite>: Sendable {
         case .decryptionShare: try applyShare(entry)
         case .result: try applyResult(entry, index: index)
         case .decisionSignature: try applyDecisionSignature(entry)
+        case .monitorAlert: try applyMonitorAlert(entry, index: index ?? entriesApplied)
         }
         passed[.authorisation, default: 0] += 1
+        entriesApplied += 1
     }
 
     /// Requires the phase of an entry.

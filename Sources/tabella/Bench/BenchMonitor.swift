@@ -17,6 +17,11 @@ struct BenchMonitor: AsyncParsableCommand {
             recording for each the lag between its scheduled time and the end of its processing, and the \
             thread's CPU time over the wall time. The stream's simulated day is compressed; what is measured \
             is the monitor's own work, not the network's.
+
+            With --live: a board on loopback fed at --rate ballots/s for --seconds, and the live monitor \
+            (`tabella monitor --board`, a child process) following its events; prints the monitor's lag at the \
+            close (from appending the closing entry to the monitor's exit, having read every entry) and its CPU, \
+            beside the board's CPU per ballot.
             """
     )
 
@@ -25,6 +30,9 @@ struct BenchMonitor: AsyncParsableCommand {
 
     @Option(help: "Seconds of the paced stream.")
     var seconds = 20
+
+    @Flag(help: "Measure the live monitor following a board's event stream instead.")
+    var live = false
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -43,6 +51,17 @@ struct BenchMonitor: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if live {
+            let results = try await BenchMonitorLive(rate: rate, seconds: seconds).run()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            } else {
+                print(BenchMonitorLive.describe(results))
+            }
+            return
+        }
         var settings = SyntheticElection.Settings()
         settings.regions = 40
         settings.regionVoters = 5_000...25_000

@@ -5,6 +5,7 @@ import TabellaBoard
 import TabellaCrypto
 import TabellaElection
 import TabellaGroups
+import TabellaMonitor
 import TabellaVerifier
 
 /// `tabella board serve`: run a board over SQLite (or PostgreSQL) with the HTTP API.
@@ -15,7 +16,8 @@ struct BoardServe: AsyncParsableCommand {
         discussion: """
             With --native GROUP the board carries a Tabella election and admits exactly the entries that pass the \
             election's checks (the verifier's, Docs/verifier.md), pinned to the authority key given with \
-            --authority. Otherwise entry types are admitted with --accept TYPE (any signer) or --accept \
+            --authority, and serves its web page at /ui/ (turnout by region, forecast, alerts, concentration, \
+            checkpoint, receipt lookup). Otherwise entry types are admitted with --accept TYPE (any signer) or --accept \
             TYPE=KEY,KEY (only those signers, base64 Ed25519 keys).
             """
     )
@@ -71,11 +73,14 @@ struct BoardServe: AsyncParsableCommand {
         let signer = try readSigner(key)
         let storage: any BoardStorage = try await openStorage(logger: logger)
         let board: Board
+        var dashboard: BoardDashboard?
         if let native {
             let handle = try await native.run(AdmissionFactory(election: election, authority: try authorityKey()))
             board = Board(storage: storage, signer: signer, election: election, policy: handle.policy)
             try await board.start()
             try await handle.load(board)
+            dashboard = BoardDashboard(board: board)
+            await dashboard?.start()
         } else {
             board = Board(storage: storage, signer: signer, election: election, policy: try admissionRules())
             try await board.start()
@@ -87,6 +92,7 @@ struct BoardServe: AsyncParsableCommand {
         configuration.rateLimit = rateLimit > 0 ? rateLimit : nil
         configuration.rateBurst = rateBurst
         configuration.witnesses = try witness.map { try WitnessEndpoint(parsing: $0) }
+        configuration.dashboard = dashboard
         let origin = signer.keyName
         let verifierKey = signer.verifier.verifierKey
         let host = self.host

@@ -51,7 +51,9 @@ enum ElectionRunCommand {
             lines.append("    decision: \(decision.outcome.rawValue)\(elected); turnout weight "
                 + "\(decision.turnoutWeight) of \(decision.eligibleWeight)")
         }
-        lines += ["", "Signed decision note:", outcome.decision]
+        lines += ["", "Signed decision note:", outcome.decision, "",
+                  "Monitor: \(outcome.alerts.count) alerts (evidence to weigh, never a verdict; they change no count)"]
+        lines += outcome.alerts.map { "  " + MonitorAlertText.line($0) }
         lines.append(VerificationReportText.render(outcome.report, kind: "Tabella election on the board"))
         lines.append("")
         lines.append("Phases:")
@@ -103,6 +105,7 @@ enum ElectionRunCommand {
             let result: ResultPost
             let mixResult: MixResultPost?
             let decision: String
+            let alerts: [MonitorAlertPost]
             let verified: Bool
             let report: VerificationReport
         }
@@ -110,7 +113,7 @@ enum ElectionRunCommand {
             group: shape.group.rawValue, voters: shape.voters, phases: outcome.phases,
             totalWall: outcome.phases.map(\.wallSeconds).reduce(0, +),
             totalCPU: outcome.phases.map(\.cpuSeconds).reduce(0, +), result: outcome.result,
-            mixResult: outcome.mixResult, decision: outcome.decision, verified: outcome.report.isValid, report: outcome.report)
+            mixResult: outcome.mixResult, decision: outcome.decision, alerts: outcome.alerts, verified: outcome.report.isValid, report: outcome.report)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         print(String(decoding: try encoder.encode(output), as: UTF8.self))

@@ -8,8 +8,11 @@ struct MonitorCommand: AsyncParsableCommand {
         discussion: """
             The monitor sees only public data: arrival times, the roll's regions and weights, revotes, and after \
             the tally the regional results. Its alerts are evidence for a person to weigh, never a verdict: \
-            they change no count. Docs/monitor.md describes each detector and its measured quality.
+            they change no count. `tabella monitor --board URL --key FILE` follows a board live and posts each \
+            alert as a signed monitor-alert entry; `tabella monitor replay` runs the detectors over a finished \
+            board. Docs/monitor.md describes each detector and its measured quality.
             """,
-        subcommands: [MonitorEvaluate.self]
+        subcommands: [MonitorLive.self, MonitorReplay.self, MonitorEvaluate.self],
+        defaultSubcommand: MonitorLive.self
     )
 }

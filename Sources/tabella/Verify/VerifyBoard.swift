@@ -63,7 +63,7 @@ struct VerifyBoard: AsyncParsableCommand {
         let checkpoint: String
         let entries: [BoardEntry]
         do {
-            (checkpoint, entries) = try await read(source)
+            (checkpoint, entries) = try await BoardSource.read(source)
         } catch {
             FileHandle.standardError.write(Data("tabella verify: cannot read \(source): \(error)\n".utf8))
             throw ExitCode(2)
@@ -98,15 +98,5 @@ struct VerifyBoard: AsyncParsableCommand {
         try encoder.encode(signed).write(to: URL(fileURLWithPath: reportPath))
         try VerificationReportText.emit(partial.report, json: json,
                                         kind: "Shard \(partial.shard) of the Tabella election on the board")
-    }
-
-    private func read(_ source: String) async throws -> (String, [BoardEntry]) {
-        if source.hasPrefix("http://") || source.hasPrefix("https://") {
-            let client = BoardClient(baseURL: source)
-            let checkpoint = try await client.checkpoint()
-            let size = try Checkpoint(text: try SignedNote(parsing: checkpoint).text).size
-            return (checkpoint, try await client.entries(from: 0, to: size))
-        }
-        return try ExportedBoard.read(directory: URL(fileURLWithPath: source))
     }
 }
