@@ -50,19 +50,26 @@ struct BenchConstantTime: AsyncParsableCommand {
         let base = group.generatorPower(public: field.random())
         let table = group.fixedBase(base)
         let scalar = { (fixed: Bool) in fixed ? field.scalar(3) : field.random() }
+        let weight = field.random()
         let name = group.name
         let bases = (0..<16).map { _ in group.generatorPower(public: field.random()) }
         let tables = group.secretMultiPowerTable(bases)
         return [
-            TimingTest.run("\(name) power(_:secret:) of a variable base", samples: count, secret: scalar) { _ = group.power(base, secret: $0) },
-            TimingTest.run("\(name) power(_:secret:) from a fixed-base table", samples: count, secret: scalar) { _ = group.power(table, secret: $0) },
-            TimingTest.run("\(name) generatorPower(secret:)", samples: count, secret: scalar) { _ = group.generatorPower(secret: $0) },
+            TimingTest.run("\(name) power(_:secret:) of a variable base", samples: count, secret: scalar) {
+                _ = group.power(base, secret: $0)
+            },
+            TimingTest.run("\(name) power(_:secret:) from a fixed-base table", samples: count, secret: scalar) {
+                _ = group.power(table, secret: $0)
+            },
+            TimingTest.run("\(name) generatorPower(secret:)", samples: count, secret: scalar) {
+                _ = group.generatorPower(secret: $0)
+            },
             TimingTest.run("\(name) multiPower(table, secret:) of 16 terms", samples: count,
                            secret: { $0 ? (0..<16).map { _ in field.scalar(3) } : field.random(count: 16) }) {
                 _ = group.multiPower(tables, secret: $0)
             },
             TimingTest.run("\(name) scalar product of a secret share (Lagrange weight)", samples: count,
-                           secret: scalar) { _ = field.multiply($0, fixed) },
+                           secret: scalar) { _ = field.multiply($0, weight) },
             TimingTest.run("\(name) power(_:public:) (control: variable time)", samples: count, isControl: true,
                            secret: scalar) { _ = group.power(base, public: $0) },
         ]

@@ -42,6 +42,15 @@ struct TimingTest: Encodable {
             body(value)
             times[secretClass].append(Double(DispatchTime.now().uptimeNanoseconds - start))
         }
+        let pooled = (times[0] + times[1]).sorted()
+        var largest = abs(welch(times[0], times[1]))
+        for percentile in [0.5, 0.9, 0.99] where !pooled.isEmpty {
+            let cut = pooled[min(pooled.count - 1, Int(Double(pooled.count) * percentile))]
+            largest = max(largest, abs(welch(times[0].filter { $0 <= cut }, times[1].filter { $0 <= cut })))
+        }
+        return TimingTest(path: path, samples: samples, maximumT: largest, isControl: isControl)
+    }
+
     /// Welch's t statistic of two samples (0 when either has fewer than two values or no variance).
     static func welch(_ a: [Double], _ b: [Double]) -> Double {
         guard a.count > 1, b.count > 1 else { return 0 }
