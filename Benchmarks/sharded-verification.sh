@@ -43,7 +43,9 @@ else
 fi
 if [ ! -f "$work/board.vkey" ]; then
     echo "making a $voters-voter election in $work" >&2
-    "$tabella" demo --voters "$voters" --keep "$work" --json > "$work/demo.json"
+    demo_output=$(mktemp)
+    "$tabella" demo --voters "$voters" --keep "$work" --json > "$demo_output"
+    mv "$demo_output" "$work/demo.json"
 fi
 vkey=$(cat "$work/board.vkey")
 board="$work/board"

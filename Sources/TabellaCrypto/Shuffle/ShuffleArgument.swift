@@ -86,8 +86,11 @@ extension ArgumentContext {
     }
 
     /// GetShuffleArgument (algorithm 8.11): `output[i]` re-encrypts `input[permutation[i]]` with `randomness[i]`.
+    /// `progress` hears the fraction done after each stage (c_A, c_B, the product argument, the
+    /// multi-exponentiation argument), weighted by the stages' shares of the secret terms at m = 1.
     func proveShuffle(
-        _ statement: ShuffleStatement<Space.Group>, permutation: [Int], randomness: [[Scalar]]
+        _ statement: ShuffleStatement<Space.Group>, permutation: [Int], randomness: [[Scalar]],
+        progress: (Double) -> Void = { _ in }
     ) -> ShuffleArgument<Space.Group> {
         let field = self.field
         let (m, n) = (statement.m, statement.n)
@@ -95,6 +98,7 @@ extension ArgumentContext {
         let r = field.random(count: m)
         let a = Self.chunks(permutation.map { field.scalar(UInt64($0)) }, n: n)
         let cA = commitColumns(a, randomness: r)
+        progress(0.15)
         let lists = hashedLists(statement)
         let hashed = lists.lists + [hashing.list(cA)]
         let x = hashing.challenge(hashed)
@@ -104,6 +108,7 @@ extension ArgumentContext {
         let b = permutation.map { xPowers[$0] }
         let bColumns = Self.chunks(b, n: n)
         let cB = commitColumns(bColumns, randomness: s)
+        progress(0.3)
         let (y, z) = challenges(hashed, cB: cB)
         let pStatement = productStatement(cA: cA, cB: cB, x: x, y: y, z: z, count: count, n: n)
         let minusZ = field.negate(z)
@@ -113,6 +118,7 @@ extension ArgumentContext {
         let t = zip(r, s).map { field.add(field.multiply(y, $0), $1) }
         let product = proveProduct(cA: pStatement.commitments, product: pStatement.product, columns: dColumns,
                                    randomness: t)
+        progress(0.6)
         let rho = (0..<space.randomnessCount).map { coordinate in
             field.negate(field.dot(randomness.map { $0[coordinate] }, b))
         }
@@ -123,9 +129,11 @@ extension ArgumentContext {
         return ShuffleArgument(cA: cA, cB: cB, product: product, multiExponentiation: multi)
     }
 
-    /// VerifyShuffleArgument (algorithm 8.12).
+    /// VerifyShuffleArgument (algorithm 8.12); `progress` hears the fraction done after the hashing and the
+    /// product argument.
     func verifyShuffle(
-        _ argument: ShuffleArgument<Space.Group>, _ statement: ShuffleStatement<Space.Group>
+        _ argument: ShuffleArgument<Space.Group>, _ statement: ShuffleStatement<Space.Group>,
+        progress: (Double) -> Void = { _ in }
     ) throws(ShuffleError) {
         let name = Self.shuffle
         let (m, n) = (statement.m, statement.n)
@@ -139,7 +147,9 @@ extension ArgumentContext {
         let x = hashing.challenge(hashed)
         let (y, z) = challenges(hashed, cB: argument.cB)
         let pStatement = productStatement(cA: argument.cA, cB: argument.cB, x: x, y: y, z: z, count: count, n: n)
+        progress(0.2)
         try verifyProduct(argument.product, cA: pStatement.commitments, product: pStatement.product, length: n)
+        progress(0.45)
         let ciphertext = space.multiPower(statement.input, field.powers(of: x, count: count))
         let mStatement = MultiExponentiationStatement<Space.Group>(
             rows: Self.chunks(statement.output, n: n), ciphertext: ciphertext, cA: argument.cB,

@@ -161,7 +161,7 @@ public struct VerifiableShuffle<Space: ShuffleCiphertextSpace>: Sendable {
             + Array(repeating: Array(repeating: zero, count: space.randomnessCount), count: shape.padding)
         progress(0)
         defer { progress(1) }
-        return context.proveShuffle(statement, permutation: permutation, randomness: randomness)
+        return context.proveShuffle(statement, permutation: permutation, randomness: randomness, progress: progress)
     }
 
     /// VerifyShuffle (algorithm 8.2): validates both lists and the argument's sizes, then every equation.
@@ -175,7 +175,7 @@ public struct VerifiableShuffle<Space: ShuffleCiphertextSpace>: Sendable {
         let statement = try statement(input: input, output: output)
         progress(0)
         defer { progress(1) }
-        try context.verifyShuffle(proof, statement)
+        try context.verifyShuffle(proof, statement, progress: progress)
     }
 
     /// `output[i] = Enc(1; randomness[i]) · rows[permutation[i]]`, in parallel.
