@@ -23,6 +23,17 @@ struct BenchConstantTime: AsyncParsableCommand {
     @Option(help: "Samples per path.")
     var samples = 20_000
 
+    /// The fixed class of the scalar paths.
+    enum FixedScalar: String, ExpressibleByArgument {
+        /// 3: one that is short, to show a dependence on the length.
+        case small
+        /// q − 3: one of the field's full length, to show a dependence on the value's bits alone.
+        case full
+    }
+
+    @Option(help: "The fixed scalar: small (3) or full (q − 3, of the field's full length).")
+    var fixed: FixedScalar = .small
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -49,7 +60,9 @@ struct BenchConstantTime: AsyncParsableCommand {
         let count = samples ?? self.samples
         let base = group.generatorPower(public: field.random())
         let table = group.fixedBase(base)
-        let scalar = { (fixed: Bool) in fixed ? field.scalar(3) : field.random() }
+        let constant = fixed == .small ? field.scalar(3) : field.negate(field.scalar(3))
+        let encoded = field.encode(constant)
+        let scalar = { (fixed: Bool) in fixed ? try! field.decode(encoded) : field.random() }
         let weight = field.random()
         let name = group.name
         let bases = (0..<16).map { _ in group.generatorPower(public: field.random()) }
@@ -65,7 +78,7 @@ struct BenchConstantTime: AsyncParsableCommand {
                 _ = group.generatorPower(secret: $0)
             },
             TimingTest.run("\(name) multiPower(table, secret:) of 16 terms", samples: count,
-                           secret: { $0 ? (0..<16).map { _ in field.scalar(3) } : field.random(count: 16) }) {
+                           secret: { $0 ? (0..<16).map { _ in scalar(true) } : field.random(count: 16) }) {
                 _ = group.multiPower(tables, secret: $0)
             },
             TimingTest.run("\(name) scalar product of a secret share (Lagrange weight)", samples: count,
