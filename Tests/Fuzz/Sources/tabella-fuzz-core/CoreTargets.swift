@@ -16,7 +16,11 @@ enum CoreTargets {
             guard let element = try? group.decode(bytes) else { return }
             fuzzCheck(group.encode(element) == bytes, "a non-canonical encoding of \(G.self) was accepted")
         }
-        check(group(selector))
+        switch selector % 3 {
+        case 0: check(Ristretto255())
+        case 1: check(P256())
+        default: check(IntegerGroup.electionGuard)
+        }
     }, seeds: {
         func seeds<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8) -> [[UInt8]] {
             [group.generator, group.generatorPower(public: group.scalars.random())]
@@ -32,7 +36,11 @@ enum CoreTargets {
             guard let ballot = try? EncryptedBallot(decoding: bytes, in: group) else { return }
             fuzzCheck(ballot.encoded(in: group) == bytes, "a ballot of \(G.self) does not encode back to its input")
         }
-        check(group(selector))
+        switch selector % 3 {
+        case 0: check(Ristretto255())
+        case 1: check(P256())
+        default: check(IntegerGroup.electionGuard)
+        }
     }, seeds: {
         [[0] + Samples.ballot(in: Ristretto255()), [1] + Samples.ballot(in: P256()),
          [2] + Samples.ballot(in: IntegerGroup.electionGuard)]
@@ -76,6 +84,7 @@ enum CoreTargets {
         case .mix: _ = try? PayloadCoding.decode(MixPost.self, from: bytes, type: type)
         case .mixShare: _ = try? PayloadCoding.decode(MixSharePost.self, from: bytes, type: type)
         case .mixResult: _ = try? PayloadCoding.decode(MixResultPost.self, from: bytes, type: type)
+        case .monitorAlert: _ = try? PayloadCoding.decode(MonitorAlertPost.self, from: bytes, type: type)
         case .result: _ = try? PayloadCoding.decode(ResultPost.self, from: bytes, type: type)
         case .decisionSignature: _ = try? PayloadCoding.decode(DecisionSignaturePost.self, from: bytes, type: type)
         }
@@ -182,7 +191,11 @@ enum CoreTargets {
                                                                 randomness: 1, in: group) else { return }
             fuzzCheck(argument.encoded(in: group) == bytes, "a shuffle argument of \(G.self) does not encode back")
         }
-        check(group(input[0]))
+        switch input[0] % 3 {
+        case 0: check(Ristretto255())
+        case 1: check(P256())
+        default: check(IntegerGroup.electionGuard)
+        }
     }, seeds: {
         func seed<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8, rows m: Int) throws -> [UInt8] {
             let (space, input) = try Samples.rows(in: group, count: 4)
@@ -205,7 +218,11 @@ enum CoreTargets {
                   let rows = try? space.decode(bytes) else { return }
             fuzzCheck(space.encode(rows) == bytes, "a row list of \(G.self) does not encode back")
         }
-        check(group(selector))
+        switch selector % 3 {
+        case 0: check(Ristretto255())
+        case 1: check(P256())
+        default: check(IntegerGroup.electionGuard)
+        }
     }, seeds: {
         func seed<G: PrimeOrderGroup>(_ group: G, _ selector: UInt8) throws -> [UInt8] {
             let (space, rows) = try Samples.rows(in: group, count: 3, width: 2)
@@ -213,15 +230,6 @@ enum CoreTargets {
         }
         return [try seed(Ristretto255(), 0), try seed(P256(), 1), try seed(IntegerGroup.electionGuard, 2)]
     })
-
-    /// The group a selector byte picks: ristretto255, P-256 or the 4096-bit group.
-    private static func group(_ selector: UInt8) -> any PrimeOrderGroup {
-        switch selector % 3 {
-        case 0: Ristretto255()
-        case 1: P256()
-        default: IntegerGroup.electionGuard
-        }
-    }
 
     /// The first byte of an input and the rest, or nil for an empty input.
     private static func split(_ input: [UInt8]) -> (UInt8, [UInt8])? {
