@@ -95,7 +95,7 @@ struct VerifyBoard: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let signed = try SignedPartialReport(signing: partial, with: key)
-        try encoder.encode(signed).write(to: URL(fileURLWithPath: reportPath))
+        try encoder.encode(signed).write(to: URL(fileURLWithPath: reportPath), options: .atomic)
         try VerificationReportText.emit(partial.report, json: json,
                                         kind: "Shard \(partial.shard) of the Tabella election on the board")
     }
