@@ -96,7 +96,7 @@ import Testing
             // A witness that is not listening (nothing serves port 1).
             let gone = WitnessEndpoint(url: "http://127.0.0.1:1", verifier: silent.verifier)
             let publisher = WitnessPublisher(
-                board: board.board, witnesses: [endpoint, gone], logger: quietLogger, timeout: .seconds(1))
+                board: board.board, witnesses: [endpoint, gone], logger: quietLogger, timeout: .seconds(5))
             let note = try #require(try await board.board.head().checkpoint)
             let cosignatures = await publisher.publish(note)
             #expect(cosignatures.map(\.keyName) == ["witness.test/w1"])
