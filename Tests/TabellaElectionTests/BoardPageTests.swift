@@ -16,27 +16,37 @@ enum Chromium {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    /// Runs Chromium headless with `arguments` on a thread of its own (the board under test answers on this
-    /// process's task threads); its standard output.
-    static func run(_ arguments: [String]) async throws -> String {
+    /// Runs Chromium headless with `arguments` and a profile of its own; its standard output. The output goes to a
+    /// file, not a pipe (a helper process Chromium leaves behind would hold a pipe open), and a run that has not ended
+    /// within `limit` is killed and fails the test instead of holding up the suite.
+    static func run(_ arguments: [String], limit: Duration = .seconds(120)) async throws -> String {
         let path = try #require(path)
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: path)
-                    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                         "--virtual-time-budget=8000"] + arguments
-                    let pipe = Pipe()
-                    process.standardOutput = pipe
-                    process.standardError = FileHandle.nullDevice
-                    try process.run()
-                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    return String(decoding: data, as: UTF8.self)
-                })
-            }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("stdout")
+        try Data().write(to: output)
+        let handle = try FileHandle(forWritingTo: output)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+                             "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
+                             "--virtual-time-budget=8000"] + arguments
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try handle.close()
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
         }
+        if process.isRunning {
+            process.terminate()
+            try await Task.sleep(for: .seconds(2))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            Issue.record("Chromium did not finish within \(limit): \(arguments.joined(separator: " "))")
+        }
+        return String(decoding: try Data(contentsOf: output), as: UTF8.self)
     }
 }
 
@@ -44,7 +54,7 @@ enum Chromium {
 /// In CI (`CI` set) a missing Chromium fails the test instead of skipping it.
 @Suite(.enabled(if: Chromium.path != nil || ProcessInfo.processInfo.environment["CI"] != nil))
 struct BoardPageTests {
-    @Test func thePageShowsTheElectionsTurnoutAlertsAndCheckpoint() async throws {
+    @Test(.timeLimit(.minutes(5))) func thePageShowsTheElectionsTurnoutAlertsAndCheckpoint() async throws {
         // A 12-hour monitor day in 60 seconds of voting: the slots of the turnout series close as ballots arrive.
         let now = Int64(Date().timeIntervalSince1970)
         let test = try await TestElection.open(voters: 9, regions: ["north", "south", "west"],
