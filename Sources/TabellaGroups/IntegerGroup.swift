@@ -101,17 +101,17 @@ public struct IntegerGroup: PrimeOrderGroup {
     /// `a⁻¹ mod p` (variable-time; elements are public).
     public func inverse(_ a: Element) -> Element {
         BigNumberContext.pooled { scratch in
-            let value = BigNumber(limbs: a.limbs)
-            _ = BN_mod_inverse(value.pointer, value.pointer, storage.domain.modulus.pointer, scratch.pointer)
-            return Element(limbs: value.limbs(count: storage.modulusLimbs.count))
+            let inverse = storage.domain.inverse(BigNumber(limbs: a.limbs), scratch) ?? BigNumber()
+            return Element(limbs: inverse.limbs(count: storage.modulusLimbs.count))
         }
     }
 
-    /// `base^exponent mod p` in constant time.
+    /// `base^exponent mod p` in constant time, by an exponent of fixed length
+    /// (``ScalarField/fixedLengthExponent(_:)``: elements have order q).
     public func power(_ base: Element, secret exponent: Scalar) -> Element {
         BigNumberContext.pooled { scratch in
             let result = storage.domain.powerConstantTime(
-                BigNumber(limbs: base.limbs), BigNumber(limbs: exponent.limbs), scratch)
+                BigNumber(limbs: base.limbs), BigNumber(limbs: scalars.fixedLengthExponent(exponent)), scratch)
             return Element(limbs: result.limbs(count: storage.modulusLimbs.count))
         }
     }

@@ -47,6 +47,19 @@ final class MontgomeryDomain: @unchecked Sendable {
                                   scratch.pointer)
     }
 
+    /// `p − value`, the residue of `−value` (`value` below p).
+    func negative(_ value: UInt) -> BigNumber {
+        let result = BigNumber(limbs: modulus.limbs(count: limbCount))
+        _ = BN_sub_word(result.pointer, value)
+        return result
+    }
+
+    /// `value⁻¹ mod p` (variable-time: for public values), or nil for a value with no inverse.
+    func inverse(_ value: BigNumber, _ scratch: BigNumberContext) -> BigNumber? {
+        let result = BigNumber()
+        return BN_mod_inverse(result.pointer, value.pointer, modulus.pointer, scratch.pointer) == nil ? nil : result
+    }
+
     /// The Montgomery form of one, `R mod p`.
     func one(_ scratch: BigNumberContext) -> BigNumber {
         let value = BigNumber(limbs: [1])

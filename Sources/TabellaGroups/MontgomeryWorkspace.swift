@@ -41,7 +41,7 @@ struct MontgomeryWorkspace: ExponentiationWorkspace {
 
     func square(_ accumulator: inout BigNumber) { domain.square(accumulator, scratch) }
 
-    /// The inverses by Montgomery's trick: prefix products, one `BN_mod_inverse` of their total, then back.
+    /// The inverses by Montgomery's trick: prefix products, one inversion of their total, then back.
     func inverses(of bases: [BigNumber]) -> [BigNumber] {
         var prefixes = [BigNumber]()
         prefixes.reserveCapacity(bases.count)
@@ -52,10 +52,10 @@ struct MontgomeryWorkspace: ExponentiationWorkspace {
         }
         // running = (∏ b)·R; leave Montgomery form, invert, and come back: (∏ b)⁻¹·R.
         domain.fromMontgomery(running, scratch)
-        guard BN_mod_inverse(running.pointer, running.pointer, domain.modulus.pointer, scratch.pointer) != nil else {
+        guard let total = domain.inverse(running, scratch) else {
             preconditionFailure("group elements are invertible modulo p")
         }
-        var inverse = domain.toMontgomery(running, scratch)
+        var inverse = domain.toMontgomery(total, scratch)
         var inverses = [BigNumber]()
         inverses.reserveCapacity(bases.count)
         for index in stride(from: bases.count - 1, through: 0, by: -1) {

@@ -87,6 +87,25 @@ public struct ScalarField: Sendable, Hashable {
         return Scalar(limbs: result)
     }
 
+    /// `e + q` or `e + 2q`, whichever has exactly `bitCount + 1` bits, as `limbCount + 1` limbs, chosen in constant
+    /// time. Both give the same power of an element of order q, and an exponentiation by a number whose length does
+    /// not depend on e runs as many squarings whatever e is (OpenSSL's `BN_mod_exp_mont_consttime` runs as many as
+    /// its exponent has limbs). With q of k bits: e + q lies in [q, 2q) below 2^(k+1); when it is below 2^k, e + 2q
+    /// lies in [2^k, 2^k + q), so one of the two has bit k set and none above.
+    internal func fixedLengthExponent(_ e: Scalar) -> [UInt] {
+        let n = limbCount
+        let modulus = modulusLimbs + [0]
+        var result = e.limbs + [0]
+        result.withUnsafeMutableBufferPointer { r in
+            modulus.withUnsafeBufferPointer { q in
+                _ = tgmp_mpn_add_n(r.baseAddress, r.baseAddress, q.baseAddress, n + 1)
+                let topBit = (r[bitCount / UInt.bitWidth] >> UInt(bitCount % UInt.bitWidth)) & 1
+                _ = tgmp_mpn_cnd_add_n(topBit ^ 1, r.baseAddress, r.baseAddress, q.baseAddress, n + 1)
+            }
+        }
+        return result
+    }
+
     /// `a - b mod q`.
     public func subtract(_ a: Scalar, _ b: Scalar) -> Scalar {
         guard let fourLimbs else { return generalSubtract(a, b) }
