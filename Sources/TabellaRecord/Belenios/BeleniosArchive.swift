@@ -41,7 +41,7 @@ public struct BeleniosArchive: Sendable {
     /// Reads the archive at `url`.
     public init(contentsOf url: URL) throws(RecordError) {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        do { data = try RecordFiles.contents(of: url) } catch {
             throw RecordError(.unreadableFile, file: url.path, path: "$",
                               "cannot be read: \(error.localizedDescription)")
         }
