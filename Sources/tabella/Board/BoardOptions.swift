@@ -28,7 +28,10 @@ struct BoardTarget: ParsableArguments {
 /// The text of a key given inline or as a file name.
 func readKeyText(_ value: String) throws -> String {
     if FileManager.default.fileExists(atPath: value) {
-        return try String(contentsOfFile: value, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let text = try? String(contentsOfFile: value, encoding: .utf8) else {
+            throw ValidationError("the key file \(value) cannot be read as UTF-8 text")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
     return value
 }

@@ -27,18 +27,13 @@ struct VerifyMerge: AsyncParsableCommand {
     func run() async throws {
         let merged: (report: VerificationReport, signers: [String])
         do {
-            let signed = try reports.map { path in
-                try JSONDecoder().decode(SignedPartialReport.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-            }
+            let signed = try reports.map { try TrusteeFiles.read(SignedPartialReport.self, from: $0) }
             for (path, report) in zip(reports, signed) where !signer.isEmpty && !signer.contains(report.signer) {
                 throw ShardError(.badReport, "\(path) is signed by \(report.signer), not one of the --signer keys")
             }
             merged = try ShardMerge.merge(signed)
-        } catch let error as ShardError {
-            FileHandle.standardError.write(Data("tabella verify merge: \(error)\n".utf8))
-            throw ExitCode(2)
         } catch {
-            FileHandle.standardError.write(Data("tabella verify merge: cannot read the reports: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("tabella verify merge: \(error)\n".utf8))
             throw ExitCode(2)
         }
         if !json {
