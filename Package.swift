@@ -117,7 +117,7 @@ let package = Package(
             name: "TabellaGroupsTests", dependencies: ["TabellaGroups", "TabellaTestSupport", "COpenSSL", "CSodium"]),
         .testTarget(name: "TabellaCryptoTests", dependencies: ["TabellaCrypto", "TabellaTestSupport"]),
         .testTarget(name: "TabellaRecordTests", dependencies: ["TabellaRecord", "TabellaCrypto"]),
-        .testTarget(name: "TabellaCommandTests", dependencies: ["tabella"]),
+        .testTarget(name: "TabellaCommandTests", dependencies: ["tabella", "TabellaTestSupport"]),
         .testTarget(
             name: "TabellaVerifierTests",
             dependencies: ["TabellaVerifier", "TabellaRecord", "TabellaCrypto", "TabellaTestSupport", "tabella"]

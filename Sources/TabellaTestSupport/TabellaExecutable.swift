@@ -28,8 +28,12 @@ public enum TabellaExecutable {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// Runs `tabella` with `arguments` to its end; its exit code, standard output and standard error.
-    public static func runReadingErrors(_ arguments: [String]) throws
+    /// Runs `tabella` with `arguments` to its end, in `directory` when one is given and with `environment` added to
+    /// this process's; its exit code, standard output and standard error. A run still going after `limit` seconds is
+    /// terminated (its status is then the signal's, 15), so that a command that should have been refused but serves
+    /// instead fails its test rather than holding up the suite.
+    public static func runReadingErrors(_ arguments: [String], in directory: URL? = nil,
+                                        environment: [String: String] = [:], limit: TimeInterval? = nil) throws
         -> (status: Int32, output: String, errors: String)
     {
         // Standard error goes to a file, so that neither it nor the output pipe fills while the other is read.
@@ -37,12 +41,17 @@ public enum TabellaExecutable {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let process = process(arguments)
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        if let limit { DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog) }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self),
                 String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
     }

@@ -15,7 +15,8 @@ public enum SecretFile {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
-            throw KeyStorageError(.io, "cannot create \(temporary): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw KeyStorageError(.io, "cannot write \(path) (its temporary file \(temporary)): \(reason)")
         }
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         let synced = fsync(descriptor)

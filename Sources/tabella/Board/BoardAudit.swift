@@ -31,7 +31,7 @@ struct BoardAudit: AsyncParsableCommand {
         let (latest, note) = try await target.latestCheckpoint()
         var checked = ["latest checkpoint verified: size \(latest.size)"]
         if let state, FileManager.default.fileExists(atPath: state) {
-            let text = try String(contentsOfFile: state, encoding: .utf8)
+            let text = try readTextFile(state, naming: "the saved checkpoint")
             let (previous, _) = try Checkpoint.open(text, logKeys: [verifier], origin: verifier.keyName)
             try await LogAuditor(client: target.client).checkConsistency(from: previous, to: latest)
             checked.append("consistent with the saved checkpoint of size \(previous.size)")

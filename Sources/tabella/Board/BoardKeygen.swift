@@ -43,6 +43,5 @@ struct BoardKeygen: AsyncParsableCommand {
 /// Reads a signing key file written by `tabella board keygen`.
 func readSigner(_ path: String) throws -> Ed25519NoteSigner {
     try VerifierKey.parseSigner(
-        try String(contentsOfFile: path, encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+        try readTextFile(path, naming: "the signing key file").trimmingCharacters(in: .whitespacesAndNewlines))
 }

@@ -21,6 +21,8 @@ struct BoardMirrorCommand: AsyncParsableCommand {
     @Flag(help: "Synchronise once and exit.")
     var once = false
 
+    func validate() throws { try checkInterval(interval) }
+
     func run() async throws {
         let verifier = try target.verifier()
         let mirror = BoardMirror(

@@ -67,22 +67,41 @@ struct BoardServe: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    func validate() throws {
+        try checkPort(port)
+        guard maxBody >= 1 else { throw ValidationError("--max-body: \(maxBody) is not a positive byte count") }
+        guard rateLimit.isFinite, rateLimit >= 0 else {
+            throw ValidationError("--rate-limit: \(rateLimit) is not a rate (0 for no limit, or more)")
+        }
+        guard rateBurst.isFinite, rateBurst >= 1 else {
+            throw ValidationError("--rate-burst: \(rateBurst) is not a request count of at least 1")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError(
+                "--log-level: `\(logLevel)` is not trace, debug, info, notice, warning, error or critical")
+        }
+    }
+
     func run() async throws {
         var logger = Logger(label: "tabella.board")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        // Every flag and file is checked before the database is opened, so a refused start leaves nothing behind.
         let signer = try readSigner(key)
+        let witnesses = try witness.map { try WitnessEndpoint(parsing: $0) }
+        let authority = try authorityKey()
+        let rules = native == nil ? try admissionRules() : nil
         let storage: any BoardStorage = try await openStorage(logger: logger)
         let board: Board
         var dashboard: BoardDashboard?
         if let native {
-            let handle = try await native.run(AdmissionFactory(election: election, authority: try authorityKey()))
+            let handle = try await native.run(AdmissionFactory(election: election, authority: authority))
             board = Board(storage: storage, signer: signer, election: election, policy: handle.policy)
             try await board.start()
             try await handle.load(board)
             dashboard = BoardDashboard(board: board)
             await dashboard?.start()
         } else {
-            board = Board(storage: storage, signer: signer, election: election, policy: try admissionRules())
+            board = Board(storage: storage, signer: signer, election: election, policy: rules ?? EntryTypeRules())
             try await board.start()
         }
         var configuration = BoardServer.Configuration()
@@ -91,7 +110,7 @@ struct BoardServe: AsyncParsableCommand {
         configuration.maximumBodyByteCount = maxBody
         configuration.rateLimit = rateLimit > 0 ? rateLimit : nil
         configuration.rateBurst = rateBurst
-        configuration.witnesses = try witness.map { try WitnessEndpoint(parsing: $0) }
+        configuration.witnesses = witnesses
         configuration.dashboard = dashboard
         let origin = signer.keyName
         let verifierKey = signer.verifier.verifierKey
@@ -121,8 +140,9 @@ struct BoardServe: AsyncParsableCommand {
     private func admissionRules() throws -> EntryTypeRules {
         var rules = EntryTypeRules()
         for rule in accept {
-            let parts = rule.split(separator: "=", maxSplits: 1)
+            let parts = rule.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let type = String(parts[0])
+            guard !type.isEmpty else { throw ValidationError("--accept `\(rule)`: the entry type is empty") }
             if parts.count == 1 {
                 rules.register(type) { _ in }
                 continue

@@ -37,6 +37,11 @@ struct BoardWitness: AsyncParsableCommand {
     @Option(help: "Seconds between pulls of the followed boards.")
     var interval: Double = 5
 
+    func validate() throws {
+        try checkPort(port)
+        try checkInterval(interval)
+    }
+
     func run() async throws {
         let logger = Logger(label: "tabella.witness")
         let signer = try readSigner(key)
@@ -46,12 +51,12 @@ struct BoardWitness: AsyncParsableCommand {
         var logs = [String: [any NoteVerifier]]()
         var followed = [(BoardClient, String)]()
         for text in log {
-            let verifier = try VerifierKey.parse(try readKeyText(text))
+            let verifier = try parseVerifierKey(text, flag: "--log")
             logs[verifier.keyName, default: []].append(verifier)
         }
         for text in follow {
             guard let separator = text.firstIndex(of: "=") else { throw ValidationError("--follow takes URL=VKEY") }
-            let verifier = try VerifierKey.parse(try readKeyText(String(text[text.index(after: separator)...])))
+            let verifier = try parseVerifierKey(String(text[text.index(after: separator)...]), flag: "--follow")
             logs[verifier.keyName, default: []].append(verifier)
             followed.append((BoardClient(baseURL: String(text[..<separator])), verifier.keyName))
         }

@@ -28,9 +28,7 @@ struct DecisionVerify: AsyncParsableCommand {
     @Option(help: "The keys file.") var keys: String
 
     func run() async throws {
-        guard let text = try? String(contentsOfFile: note, encoding: .utf8) else {
-            throw ValidationError("cannot read \(note)")
-        }
+        let text = try readTextFile(note, naming: "the decision note")
         let keys = try TrusteeFiles.read(DecisionVerification.Keys.self, from: keys)
         do {
             let (decision, signers) = try DecisionVerification.verify(text, keys: keys)

@@ -12,7 +12,7 @@ struct ElectionBoardOptions: ParsableArguments {
     @Option(help: "The board's URL, such as http://127.0.0.1:8080.")
     var board: String
 
-    @Option(help: "The board's verifier key (name+id+key), printed by `tabella board serve`.")
+    @Option(help: "The board's verifier key (name+id+key), printed by `tabella board serve`, or a file holding it.")
     var vkey: String
 
     @Option(help: "The election's identifier.")
@@ -24,10 +24,13 @@ struct ElectionBoardOptions: ParsableArguments {
     /// A client of the board.
     var client: BoardClient { BoardClient(baseURL: board) }
 
-    /// The verifier key of the board's checkpoints.
-    func logKey() throws -> any NoteVerifier {
-        do { return try VerifierKey.parse(vkey) } catch { throw ValidationError("--vkey: \(error.message)") }
+    func validate() throws {
+        try checkBoardURL(board, flag: "--board")
+        _ = try logKey()
     }
+
+    /// The verifier key of the board's checkpoints.
+    func logKey() throws -> any NoteVerifier { try parseVerifierKey(vkey, flag: "--vkey") }
 
     /// The election's group, from the definition (the board's first entry).
     func group() async throws -> ElectionGroup {

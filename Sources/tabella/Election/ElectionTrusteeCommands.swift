@@ -34,6 +34,8 @@ struct ElectionTrusteeEnroll: AsyncParsableCommand {
     @Option(help: "Where to write the encrypted key file.") var key: String
     @OptionGroup var passphrase: PassphraseOptions
 
+    func validate() throws { try checkTrusteeName(name) }
+
     func run() async throws {
         guard !FileManager.default.fileExists(atPath: key) else {
             throw ValidationError("\(key) exists; a key file is never overwritten")

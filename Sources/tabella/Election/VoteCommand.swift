@@ -195,12 +195,13 @@ struct VoteCheckReceipt: AsyncParsableCommand {
 
     @Option(help: "The receipt file.") var receipt = "receipt.json"
     @Option(help: "The board's URL.") var board: String
-    @Option(help: "The board's verifier key.") var vkey: String
+    @Option(help: "The board's verifier key, or a file holding it.") var vkey: String
+
+    func validate() throws { try checkBoardURL(board, flag: "--board") }
 
     func run() async throws {
         let receipt = try TrusteeFiles.read(VoteReceipt.self, from: self.receipt)
-        let key: any NoteVerifier
-        do { key = try VerifierKey.parse(vkey) } catch { throw ValidationError("--vkey: \(error.message)") }
+        let key = try parseVerifierKey(vkey, flag: "--vkey")
         do {
             let latest = try await receipt.check(against: BoardClient(baseURL: board), logKey: key)
             print("Ballot \(receipt.confirmationCode) is on the board \(receipt.board) under its checkpoint of size "

@@ -9,9 +9,7 @@ struct PassphraseOptions: ParsableArguments {
     /// The passphrase: from the file, the environment, or the terminal without echo (twice when `confirm`).
     func read(prompt: String, confirm: Bool = false) throws -> [UInt8] {
         if let path = passphraseFile {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ValidationError("cannot read the passphrase file \(path)")
-            }
+            let text = try readTextFile(path, naming: "the passphrase file")
             return Array((text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "").utf8)
         }
         if let value = ProcessInfo.processInfo.environment["TABELLA_PASSPHRASE"] { return Array(value.utf8) }

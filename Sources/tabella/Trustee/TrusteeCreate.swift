@@ -28,6 +28,8 @@ struct TrusteeCreate: AsyncParsableCommand {
 
     @OptionGroup var passphrase: PassphraseOptions
 
+    func validate() throws { try checkTrusteeName(name) }
+
     func run() async throws {
         guard !FileManager.default.fileExists(atPath: key) else {
             throw ValidationError("\(key) exists; choose another file (an identity is never overwritten)")

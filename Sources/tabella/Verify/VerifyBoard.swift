@@ -56,10 +56,7 @@ struct VerifyBoard: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logKey: any NoteVerifier
-        do { logKey = try VerifierKey.parse(vkey) } catch {
-            throw ValidationError("--vkey: \(error.message)")
-        }
+        let logKey = try parseVerifierKey(vkey, flag: "--vkey")
         let checkpoint: String
         let entries: [BoardEntry]
         do {
