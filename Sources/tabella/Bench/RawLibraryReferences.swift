@@ -5,8 +5,11 @@ import TabellaGroups
 
 /// The raw C library calls that Tabella's groups are compared with, timed in the same process.
 enum RawLibraryReferences {
-    /// `mpz_powm_sec` and `BN_mod_exp_mont_consttime` (cached `BN_MONT_CTX`) for a modulus and an exponent size.
-    /// Returns the two operations, named `mpz_powm_sec` and `BN_mod_exp_mont_consttime`, and what frees their data.
+    /// `mpz_powm_sec` and `BN_mod_exp_mont_consttime` (cached `BN_MONT_CTX`) for a modulus and an exponent size, and
+    /// `BN_mod_exp_mont_consttime` by exponents one bit longer with that bit set: the fixed length a secret exponent
+    /// is given before the call (``ScalarField``'s `e + q` or `e + 2q`; OpenSSL's DSA and DH pad alike). Returns the
+    /// three operations, named `mpz_powm_sec`, `BN_mod_exp_mont_consttime` and
+    /// `BN_mod_exp_mont_consttime, fixed length`, and what frees their data.
     static func integerExponentiation(
         modulus: [UInt8], exponentBytes: Int, iterations: Int
     ) -> (operations: [Stopwatch.Operation], release: () -> Void) {
@@ -23,17 +26,23 @@ enum RawLibraryReferences {
         let bnModulus = BN_bin2bn(modulus, Int32(modulus.count), nil)
         _ = BN_MONT_CTX_set(mont, bnModulus, context)
         let bnBases = bases.map { BN_bin2bn($0, Int32($0.count), nil) }
-        let bnExponents = exponents.map { bytes -> OpaquePointer? in
+        let exponent = { (bytes: [UInt8]) -> OpaquePointer? in
             let value = BN_bin2bn(bytes, Int32(bytes.count), nil)
             BN_set_flags(value, BN_FLG_CONSTTIME)
             return value
         }
+        let bnExponents = exponents.map(exponent)
+        let bnFixedLength = exponents.map { exponent([1] + $0) }
         let bnResult = BN_new()
         let openssl = Stopwatch.Operation(name: "BN_mod_exp_mont_consttime", iterations: iterations) { index in
             _ = BN_mod_exp_mont_consttime(bnResult, bnBases[index], bnExponents[index], bnModulus, context, mont)
         }
-        return ([gmpOperation, openssl], {
-            (bnBases + bnExponents + [bnResult, bnModulus]).forEach { BN_free($0) }
+        let fixedLength = Stopwatch.Operation(name: "BN_mod_exp_mont_consttime, fixed length",
+                                              iterations: iterations) { index in
+            _ = BN_mod_exp_mont_consttime(bnResult, bnBases[index], bnFixedLength[index], bnModulus, context, mont)
+        }
+        return ([gmpOperation, openssl, fixedLength], {
+            (bnBases + bnExponents + bnFixedLength + [bnResult, bnModulus]).forEach { BN_free($0) }
             BN_MONT_CTX_free(mont)
             BN_CTX_free(context)
             withExtendedLifetime(gmp) {}
