@@ -74,6 +74,28 @@ private final class RawConnection {
         }
     }
 
+    @Test func slowLorisClientsThatNeverFinishTheirHeadersHoldNobodyUp() async throws {
+        let test = try TestBoard()
+        let board = test.board
+        let good = try test.entry("good")
+        try await withServer(board) { client in
+            // Twenty clients each send a request line and part of a header, then a byte at a time, and never the
+            // blank line that ends the head.
+            let slow = try (0..<20).map { _ in try RawConnection(port: try port(of: client)) }
+            let start = Array("POST /entry HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
+            for connection in slow { connection.send(start) }
+            for round in 0..<5 {
+                for connection in slow { connection.send(Array("\(round)".utf8)) }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            _ = try await client.append(good)
+            #expect(try await board.head().size == 1)
+            _ = consume slow
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await board.head().size == 1)
+        }
+    }
+
     @Test func twoHundredIdleConnectionsDoNotStopTheService() async throws {
         let test = try TestBoard()
         let board = test.board
