@@ -34,8 +34,11 @@ mkdir -p .corpus .crashes
 status=0
 for binary in "${binaries[@]}"; do
     product="tabella-fuzz-$binary"
-    swift build --product "$product" --sanitize=fuzzer --sanitize=address
-    executable="$(swift build --product "$product" --sanitize=fuzzer --sanitize=address --show-bin-path)/$product"
+    # swiftc keeps only the last of several -sanitize= options (Swift 6.3), and SwiftPM passes one per
+    # --sanitize: without the combined option the Swift code would have AddressSanitizer and no coverage.
+    build=(swift build --product "$product" --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address)
+    "${build[@]}"
+    executable="$("${build[@]}" --show-bin-path)/$product"
     names=("${targets[@]}")
     [ ${#names[@]} -eq 0 ] && mapfile -t names < <(TABELLA_FUZZ_TARGET=list "$executable" 2>/dev/null)
     for target in "${names[@]}"; do
