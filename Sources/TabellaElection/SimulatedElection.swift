@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 import TabellaBoard
 import TabellaCrypto
 import TabellaGroups
@@ -326,7 +325,7 @@ private struct Runner: ElectionSuiteAction {
     /// Runs `body` for `0..<count` with ``ElectionShape/concurrency`` at once; results in order.
     private func parallel<T: Sendable>(_ count: Int, label: String,
                                        _ body: @escaping @Sendable (Int) async throws -> T) async throws -> [T] {
-        let done = Mutex(0)
+        let done = Locked(0)
         let progress = self.progress
         return try await withThrowingTaskGroup(of: (Int, T).self) { tasks in
             var results = [T?](repeating: nil, count: count)

@@ -1,5 +1,4 @@
 internal import COpenSSL
-import Synchronization
 
 /// An OpenSSL `BIGNUM` owned by one object and freed (cleared) with it.
 ///
@@ -61,7 +60,7 @@ final class BigNumberContext: @unchecked Sendable {
     /// The owned context.
     let pointer: OpaquePointer
 
-    private static let pool = Mutex<[BigNumberContext]>([])
+    private static let pool = Locked<[BigNumberContext]>([])
 
     init() {
         guard let pointer = BN_CTX_new() else { fatalError("OpenSSL could not allocate a BN_CTX") }

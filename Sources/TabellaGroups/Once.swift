@@ -1,8 +1,6 @@
-import Synchronization
-
 /// A value computed the first time it is asked for, once, even when several threads ask at the same time.
 public final class Once<Value: Sendable>: Sendable {
-    private let state = Mutex<Value?>(nil)
+    private let state = Locked<Value?>(nil)
     private let make: @Sendable () -> Value
 
     /// Remembers how to compute the value; nothing is computed yet.

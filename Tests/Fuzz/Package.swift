@@ -3,7 +3,8 @@ import PackageDescription
 
 /// libFuzzer targets for every Tabella decoder that reads outside input, in a package of their own so that the main
 /// build stays as it is. Build and run with `Tests/Fuzz/run.sh` (`swift build --sanitize=fuzzer
-/// --sanitize=address`); each binary holds several targets, chosen by `TABELLA_FUZZ_TARGET`.
+/// --sanitize=address -Xswiftc -sanitize=fuzzer,address`); each binary holds several targets, chosen by
+/// `TABELLA_FUZZ_TARGET`.
 ///
 /// - `tabella-fuzz-core`: group elements, native ballots, election entry payloads, ceremony messages and
 ///   transcripts, trustee key files, manifests and rolls (TabellaGroups, TabellaCrypto, TabellaRecord only).

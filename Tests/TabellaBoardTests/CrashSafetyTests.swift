@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import TabellaBoard
 import TabellaCrypto
+import TabellaGroups
 import Testing
 
 /// A board process killed with SIGKILL at random moments of a stream of appends, 20 times: every acknowledged entry
@@ -16,7 +17,7 @@ import Testing
 
     /// The acknowledgements, shared by the appenders, and a counter that makes every payload distinct.
     final class Ledger: Sendable {
-        let state = Mutex(Acknowledged())
+        let state = Locked(Acknowledged())
         let counter = Atomic(0)
     }
 

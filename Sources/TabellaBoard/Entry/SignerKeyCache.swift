@@ -1,5 +1,5 @@
-import Synchronization
 import TabellaCrypto
+import TabellaGroups
 
 /// Signer keys the board has already read and validated, by their 32 bytes.
 ///
@@ -14,7 +14,7 @@ final class SignerKeyCache: Sendable {
 
     /// The most keys held.
     let capacity: Int
-    private let keys = Mutex<[[UInt8]: Ed25519.PublicKey]>([:])
+    private let keys = Locked<[[UInt8]: Ed25519.PublicKey]>([:])
 
     /// An empty cache of at most `capacity` keys.
     init(capacity: Int = 4096) {

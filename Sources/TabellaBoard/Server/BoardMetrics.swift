@@ -1,5 +1,5 @@
 import Prometheus
-import Synchronization
+import TabellaGroups
 
 /// The board's Prometheus metrics, in a registry of its own (served at `/metrics`).
 public final class BoardMetrics: Sendable {
@@ -34,7 +34,7 @@ public final class BoardMetrics: Sendable {
         let status: Int
     }
 
-    private let requestCounters = Mutex<[RequestKey: Counter]>([:])
+    private let requestCounters = Locked<[RequestKey: Counter]>([:])
 
     /// Counts a request by route and status (the counter of each pair is made once and kept).
     func request(route: String, status: Int) {
@@ -52,7 +52,7 @@ public final class BoardMetrics: Sendable {
         counter.increment()
     }
 
-    private let largestSize = Mutex<UInt64>(0)
+    private let largestSize = Locked<UInt64>(0)
 
     /// Records an acknowledged append and a size the log has reached.
     func appended(count: Int, duration: Duration, logSize size: UInt64) {

@@ -1,4 +1,4 @@
-import Synchronization
+import TabellaGroups
 
 /// A token bucket per client: each client may make `rate` requests per second on average and up to `burst` at
 /// once. Clients idle long enough to have a full bucket are forgotten when the table grows.
@@ -11,7 +11,7 @@ public final class RateLimiter: Sendable {
     private let rate: Double
     private let burst: Double
     private let maximumClients: Int
-    private let buckets = Mutex([String: Bucket]())
+    private let buckets = Locked([String: Bucket]())
 
     /// A limiter of `rate` requests per second with bursts of `burst`, tracking at most `maximumClients`.
     public init(rate: Double, burst: Double, maximumClients: Int = 100_000) {

@@ -1,5 +1,5 @@
-import Synchronization
 import TabellaCrypto
+import TabellaGroups
 
 /// A running bulletin board: it checks entries, appends them in durable group commits, signs a checkpoint after
 /// every commit, announces commits to followers, and answers reads and proofs from storage.
@@ -227,7 +227,7 @@ public final class Board: Sendable {
 
 /// The largest log size a board has seen, shared with its commit callback.
 final class KnownSize: Sendable {
-    private let size = Mutex<UInt64>(0)
+    private let size = Locked<UInt64>(0)
 
     /// The largest size seen.
     var value: UInt64 { size.withLock { $0 } }

@@ -1,4 +1,5 @@
 import Synchronization
+import TabellaGroups
 
 /// What a board announces after each commit: the new checkpoint and the entries it added.
 public struct BoardEvent: Sendable, Hashable {
@@ -32,7 +33,7 @@ public struct BoardEvent: Sendable, Hashable {
 /// Hands each ``BoardEvent`` to every current subscriber. A subscriber that falls more than its buffer behind
 /// loses the oldest events (it can read the entries it missed from the log).
 public final class BoardEventHub: Sendable {
-    private let subscribers = Mutex([Int: AsyncStream<BoardEvent>.Continuation]())
+    private let subscribers = Locked([Int: AsyncStream<BoardEvent>.Continuation]())
     private let nextID = Atomic(0)
 
     /// A hub with no subscribers.

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
-import Synchronization
+import TabellaGroups
 
 /// Board storage in PostgreSQL through postgres-nio, so that several board front ends can share one database.
 ///
@@ -13,7 +13,7 @@ public final class PostgresStorage: BoardStorage {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
-    private let edgeCache = Mutex(CompactRange())
+    private let edgeCache = Locked(CompactRange())
 
     /// Connects to the database at `url` (`postgres://user:password@host:port/database`) and creates the tables
     /// if they are missing, in `schema` (created too), so that several boards can share one database.

@@ -1,5 +1,5 @@
 internal import GRDBSQLite
-import Synchronization
+import TabellaGroups
 
 /// Looks up stored tree nodes in a board's SQLite file through read-only connections of its own, on the calling
 /// thread, with one prepared statement per number of nodes: a proof reads its lower-level hashes in one statement,
@@ -13,7 +13,7 @@ final class SQLiteNodeReader: Sendable {
     static let nodesPerStatement = 64
 
     private let path: String
-    private let idle = Mutex<[SQLiteNodeConnection]>([])
+    private let idle = Locked<[SQLiteNodeConnection]>([])
 
     /// A reader of the board database at `path` (which a ``SQLiteStorage`` has created).
     init(path: String) {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Synchronization
+import TabellaGroups
 
 /// The embedded board storage: one SQLite file through GRDB, in WAL mode with `synchronous = FULL`, so that a
 /// commit is on disk before it returns. One writer (this process), many concurrent readers.
@@ -25,7 +25,7 @@ public final class SQLiteStorage: BoardStorage {
     }
 
     private let pool: DatabasePool
-    private let edgeCache = Mutex(CompactRange())
+    private let edgeCache = Locked(CompactRange())
     private let upperLevels = UpperLevelCache()
     private let nodeReader: SQLiteNodeReader
 

@@ -1,4 +1,4 @@
-import Synchronization
+import TabellaGroups
 
 /// The stored hashes of the tree's upper levels (``lowestLevel`` and above) kept in memory, so that a proof reads
 /// only its few lower-level hashes from the database.
@@ -13,7 +13,7 @@ final class UpperLevelCache: Sendable {
     /// five pages apart in the file; in memory they save a proof most of its page reads.
     static let lowestLevel = 5
 
-    private let levels = Mutex<[[UInt8]]>([])
+    private let levels = Locked<[[UInt8]]>([])
 
     /// An empty cache.
     init() {}

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 import TabellaGroups
 
 /// Work spread over the cores by `DispatchQueue.concurrentPerform`, in contiguous chunks whose results are put
@@ -48,9 +47,9 @@ extension ParallelWork {
 
 /// The results of the chunks of ``ParallelWork/map(count:progress:_:)``.
 private final class ChunkResults<T: Sendable>: Sendable {
-    private let state: Mutex<(chunks: [[T]], done: Int)>
+    private let state: Locked<(chunks: [[T]], done: Int)>
 
-    init(count: Int) { state = Mutex((Array(repeating: [], count: count), 0)) }
+    init(count: Int) { state = Locked((Array(repeating: [], count: count), 0)) }
 
     /// Stores a chunk's results; returns how many chunks are done.
     func store(_ index: Int, _ values: [T]) -> Int {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import TabellaCrypto
 import TabellaGroups
 
@@ -111,7 +110,7 @@ enum ParallelRows {
         count: Int, _ body: @Sendable @escaping (Int) -> T, progress: @escaping @Sendable (Int) -> Void
     ) -> [T] {
         let chunks = 64
-        let results = Mutex([[T]](repeating: [], count: chunks))
+        let results = Locked([[T]](repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let values = ((chunk * count / chunks)..<((chunk + 1) * count / chunks)).map(body)
             let done = results.withLock { all in

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import TabellaElection
+import TabellaGroups
 import TabellaRecord
 import TabellaVerifier
 
@@ -13,7 +13,7 @@ enum ElectionRunCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("tabella-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
-        let bars = Mutex([String: ProgressBar]())
+        let bars = Locked([String: ProgressBar]())
         let quiet = json
         var simulation = SimulatedElection(shape: shape, directory: directory)
         simulation.exportsBoard = keep != nil

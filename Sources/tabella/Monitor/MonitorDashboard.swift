@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TabellaGroups
 import TabellaMonitor
 import TabellaRecord
 
@@ -8,7 +8,7 @@ import TabellaRecord
 /// draws only on a terminal and without `--json`.
 final class MonitorDashboard: Sendable {
     private let enabled: Bool
-    private let lastDrawn = Mutex(ContinuousClock.now - .seconds(1))
+    private let lastDrawn = Locked(ContinuousClock.now - .seconds(1))
 
     /// A dashboard; `quiet` turns it off.
     init(quiet: Bool) {

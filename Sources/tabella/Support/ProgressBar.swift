@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TabellaGroups
 
 /// A progress bar on standard error for long operations.
 ///
@@ -14,7 +14,7 @@ final class ProgressBar: Sendable {
     private let total: Int
     private let label: String
     private let enabled: Bool
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A bar for `total` steps, labelled `label`; `quiet` turns it off.
     init(total: Int, label: String, quiet: Bool) {

@@ -1,11 +1,11 @@
 import Foundation
-import Synchronization
 import TabellaCrypto
+import TabellaGroups
 
 /// Shows, on a terminal, which trustees' messages are still awaited; silent when piped or quiet.
 final class WaitingDisplay: Sendable {
     private let enabled: Bool
-    private let drawn = Mutex(false)
+    private let drawn = Locked(false)
 
     /// A display; `quiet` turns it off.
     init(quiet: Bool) {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Synchronization
+import TabellaGroups
 import TabellaVerifier
 
 /// `tabella verify electionguard <record-dir>`: the ElectionGuard 2.0 verification steps over a Kotlin-format record.
@@ -33,7 +33,7 @@ struct VerifyElectionGuard: AsyncParsableCommand {
 final class LazyProgress: Sendable {
     private let label: String
     private let quiet: Bool
-    private let bar = Mutex<ProgressBar?>(nil)
+    private let bar = Locked<ProgressBar?>(nil)
 
     /// A bar labelled `label`, off when `quiet`.
     init(label: String, quiet: Bool) {
