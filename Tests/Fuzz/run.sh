@@ -59,6 +59,7 @@ for binary in "${binaries[@]}"; do
         else
             result="FAILED (see $log)"
             status=1
+            tail -n 40 "$log" >&2
         fi
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{print $2}')
         speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | awk '{print $2}')
