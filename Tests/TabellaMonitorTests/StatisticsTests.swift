@@ -80,4 +80,38 @@ struct RollingRobustScaleTests {
             }
         }
     }
+
+    @Test("ranks and the largest value agree with the last values")
+    func ranksMatchBatch() {
+        var random = SeededRandom(seed: 9)
+        var rolling = RollingRobustScale(capacity: 13)
+        var all = [Double]()
+        #expect(rolling.largest == nil)
+        for _ in 0..<150 {
+            let value = (random.uniform() * 10).rounded()
+            rolling.add(value)
+            all.append(value)
+            let window = all.suffix(13)
+            #expect(rolling.largest == window.max())
+            for probe in [-1.0, 0, 3, 3.5, 10, 11] {
+                #expect(rolling.count(atLeast: probe) == window.filter { $0 >= probe }.count)
+            }
+        }
+    }
+}
+
+@Suite("Sliding mean")
+struct SlidingMeanTests {
+    @Test("the mean of the last values, of all of them before the window fills, and 0 when empty")
+    func matchesBatch() {
+        var mean = SlidingMean(capacity: 5)
+        #expect(mean.mean == 0)
+        var all = [Double]()
+        for value in [4.0, 8, 1, 0, 7, 3, 3, 9, 2] {
+            mean.add(value)
+            all.append(value)
+            let window = all.suffix(5)
+            #expect(abs(mean.mean - window.reduce(0, +) / Double(window.count)) < 1e-12)
+        }
+    }
 }

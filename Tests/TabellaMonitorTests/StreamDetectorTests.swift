@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TabellaMonitor
 
@@ -37,6 +38,37 @@ struct StreamDetectorTests {
             #expect(change == nil)
             #expect(!alarm)
             #expect(score == 0)
+        }
+    }
+
+    @Test("the series detector scores a day of doubled amplitude in a daily rhythm above every other day")
+    func seriesDetectorFindsChangedDay() {
+        var detector = SeriesAnomalyDetector()
+        var random = SeededRandom(seed: 5)
+        let season = detector.season
+        let anomalousDay = 10
+        var best = (score: 0.0, step: -1)
+        for step in 0..<(14 * season) {
+            let phase = 2 * Double.pi * Double(step % season) / Double(season)
+            let amplitude = step / season == anomalousDay ? 20.0 : 10.0
+            let value = 100 + amplitude * sin(phase) + random.normal()
+            let score = detector.score(value)
+            #expect(score >= 0 && score <= 1)
+            if score > best.score { best = (score, step) }
+        }
+        // The doubled swing shows within the first hours of that day.
+        #expect(best.step >= anomalousDay * season)
+        #expect(best.step < anomalousDay * season + season / 2)
+        #expect(best.score > 0.99)
+    }
+
+    @Test("the series detector scores nothing in its first two days")
+    func seriesDetectorWarmsUp() {
+        var detector = SeriesAnomalyDetector()
+        var random = SeededRandom(seed: 6)
+        for step in 0..<(2 * detector.season) {
+            let value = step == 400 ? 1_000 : random.normal()
+            #expect(detector.score(value) == 0)
         }
     }
 

@@ -1,6 +1,6 @@
-/// The median and MAD of the last `capacity` values, kept in a sorted array beside the arrival order: adding a
-/// value costs a binary search and a shift, the median is read in place, and the MAD is the k-th smallest distance
-/// from the median, found by walking outwards from the median in the sorted array.
+/// The median, MAD and ranks of the last `capacity` values, kept in a sorted array beside the arrival order: adding
+/// a value costs a binary search and a shift, the median and ranks are read by binary search, and the MAD is the
+/// k-th smallest distance from the median, found by walking outwards from the median in the sorted array.
 struct RollingRobustScale: Sendable {
     let capacity: Int
     private var sorted: [Double] = []
@@ -56,6 +56,12 @@ struct RollingRobustScale: Sendable {
         // For an even count the MAD is the mean of the two middle distances.
         return n % 2 == 1 ? last : (previous + last) / 2
     }
+
+    /// How many kept values are at or above `value`.
+    func count(atLeast value: Double) -> Int { sorted.count - insertionIndex(value) }
+
+    /// The largest kept value, nil when none is kept.
+    var largest: Double? { sorted.last }
 
     /// The first index whose value is not below `value`.
     private func insertionIndex(_ value: Double) -> Int {
