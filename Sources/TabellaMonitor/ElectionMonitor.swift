@@ -13,6 +13,19 @@ public struct ElectionMonitor: Sendable {
     public let configuration: MonitorConfiguration
     /// Every alert so far, in order.
     public private(set) var alerts: [MonitorAlert] = []
+    /// Each region's ``SlotFeatures`` row at the close of each slot, kept when the monitor was made with
+    /// `recordsFeatures` (to train the learned detector).
+    public private(set) var featureRows: [FeatureRow] = []
+
+    /// One region's features at the close of a slot.
+    public struct FeatureRow: Sendable, Hashable {
+        /// The slot's end, in seconds since opening.
+        public let time: Double
+        /// The region's index on the roll.
+        public let region: Int
+        /// The features, in ``SlotFeatures/names`` order.
+        public let features: [Double]
+    }
 
     private let regionNames: [String]
     private var rates: RegionRateModel
@@ -29,14 +42,16 @@ public struct ElectionMonitor: Sendable {
     private var fingerprints: FingerprintBurstDetector
     private var revotes: RevoteStormDetector
     private var concentration: ConcentrationDetector
+    private var slotFeatures: SlotFeatures?
+    private let recordsFeatures: Bool
     private var silentUntil: [String: Double] = [:]
     private var now = 0.0
 
-    /// A monitor of `roll` against `profile`.
+    /// A monitor of `roll` against `profile`, keeping ``featureRows`` when `recordsFeatures`.
     ///
     /// - Throws: ``MonitorError`` `.outOfRange` for a configuration out of range, `.malformed` for an empty roll.
-    public init(roll: MonitorRoll, profile: TimeOfDayProfile, configuration: MonitorConfiguration = .init())
-        throws(MonitorError)
+    public init(roll: MonitorRoll, profile: TimeOfDayProfile, configuration: MonitorConfiguration = .init(),
+                recordsFeatures: Bool = false) throws(MonitorError)
     {
         try configuration.validate()
         guard !roll.regions.isEmpty else { throw MonitorError(.malformed, "the roll to monitor is empty") }
@@ -70,6 +85,8 @@ public struct ElectionMonitor: Sendable {
             rollWeight: roll.regions.reduce(0.0) { $0 + Double($1.weight) },
             singleShare: configuration.singleBallotShare, warmUp: configuration.concentrationWarmUp,
             nakamotoThreshold: configuration.nakamotoThreshold)
+        self.recordsFeatures = recordsFeatures
+        if recordsFeatures || configuration.learned != nil { slotFeatures = SlotFeatures(regions: regions) }
         arrivalRate.open(slot: 0, rates: rates)
     }
 
@@ -89,6 +106,7 @@ public struct ElectionMonitor: Sendable {
         let region = arrival.region, name = regionNames[region]
         slotCounts[region] += 1
         if !arrival.isRevote { votedByRegion[region] += 1 }
+        slotFeatures?.observe(region: region, time: arrival.time)
         var candidates = [MonitorAlert?]()
         candidates.append(arrivalRate.observe(region: region, count: slotCounts[region], time: arrival.time,
                                               regionName: name, rates: rates, slot: slot))
@@ -170,9 +188,14 @@ public struct ElectionMonitor: Sendable {
             slotCounts.indices.map { Double(slotCounts[$0]) / expectations[$0] })!))
         for region in slotCounts.indices {
             let mean = expectations[region] * common
-            candidates.append(regionShift.close(
-                region: region, count: slotCounts[region], expected: mean,
-                deviation: rates.standardDeviation(mean: mean), time: end, regionName: regionNames[region]))
+            let z = (Double(slotCounts[region]) - mean) / rates.standardDeviation(mean: mean)
+            candidates.append(regionShift.close(region: region, count: slotCounts[region], expected: mean, z: z,
+                                                time: end, regionName: regionNames[region]))
+            if let row = slotFeatures?.close(region: region, z: z, cusum: regionShift.upperSum(region),
+                                             count: slotCounts[region], expected: expectations[region]) {
+                if recordsFeatures { featureRows.append(FeatureRow(time: end, region: region, features: row)) }
+                candidates.append(configuration.learned?.alert(row, regionName: regionNames[region], time: end))
+            }
             turnoutHistory[region].append(votedByRegion[region])
         }
         let total = expectations.reduce(0, +)

@@ -38,6 +38,8 @@ public struct MonitorAlert: Sendable, Hashable, Codable {
         case concentration
         /// The forecast turnout at the close risks missing the quorum.
         case quorumRisk = "quorum-risk"
+        /// A region's slot whose features the learned model (``LearnedSlotDetector``) scores as an attack.
+        case learned
         /// A post-tally test of the regional results.
         case tally
     }

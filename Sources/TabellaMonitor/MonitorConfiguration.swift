@@ -60,6 +60,8 @@ public struct MonitorConfiguration: Sendable, Hashable, Codable {
     public var forecastLevel = 0.9
     /// After an alert, the same detector stays silent on the same subject for this long, in seconds.
     public var cooldown = 3600.0
+    /// The learned detector, nil for the statistical detectors alone (Docs/monitor.md, "The learned detector").
+    public var learned: LearnedSlotDetector?
 
     /// The default thresholds.
     public init() {}

@@ -44,7 +44,17 @@ func testServerConfiguration(rateLimit: Double? = nil, maximumBody: Int = 1 << 2
             #expect(head.size == 300)
             let entry = try await client.entry(5)
             #expect(entry.payload == Array("batch 4".utf8))
-            #expect(try await client.entries(10..<20).count == 10)
+            let range = try await client.entries(10..<20)
+            #expect(range.map(\.payload) == (9..<19).map { Array("batch \($0)".utf8) })
+            // The same range as JSON (no Accept header) and as an entry bundle hold the same entries.
+            let json = try JSONDecoder().decode(EntryBatchJSON.self,
+                                                from: Data(try await client.request("entries?start=10&end=20")))
+            #expect(try json.entries.map { try $0.entry() } == range)
+            #expect(json.entries.first?.index == 10)
+            let rangeBundle = try await client.request("entries?start=10&end=20", accept: EntryBundle.mediaType)
+            #expect(try EntryBundle.leaves(of: rangeBundle) == range.map(\.encoded))
+            let pastEnd = await #expect(throws: BoardError.self) { try await client.entries(299..<301) }
+            #expect(pastEnd?.code == .outOfRange)
             let proof = try await client.inclusionProof(index: 5, size: 300)
             try MerkleTree.verifyInclusion(
                 leafHash: MerkleHash.leaf(entry.encoded), index: 5, size: 300, proof: proof, root: head.rootHash)

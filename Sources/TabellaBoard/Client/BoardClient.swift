@@ -34,14 +34,20 @@ public struct BoardClient: Sendable {
         return try json.entry()
     }
 
-    /// The entries with indices in `range`.
+    /// The entries with indices in `range`, read as an entry bundle (the board's binary form of `/entries`).
     public func entries(_ range: Range<UInt64>) async throws(BoardError) -> [BoardEntry] {
-        let batch = try await decode(
-            EntryBatchJSON.self, request("entries?start=\(range.lowerBound)&end=\(range.upperBound)"))
-        guard batch.entries.count == range.count else {
-            throw BoardError(.remote, "the board sent \(batch.entries.count) entries for \(range.count)")
+        let bundle = try await request("entries?start=\(range.lowerBound)&end=\(range.upperBound)",
+                                       accept: EntryBundle.mediaType)
+        let leaves = try EntryBundle.leaves(of: bundle)
+        guard leaves.count == range.count else {
+            throw BoardError(.remote, "the board sent \(leaves.count) entries for \(range.count)")
         }
-        return try batch.entries.map { json throws(BoardError) in try json.entry() }
+        return try leaves.enumerated().map { offset, leaf throws(BoardError) in
+            do throws(BoardError) { return try BoardEntry(decoding: leaf) } catch {
+                throw BoardError(.malformedEntry, "entry \(range.lowerBound + UInt64(offset)) from the board: "
+                    + error.message)
+            }
+        }
     }
 
     /// The latest signed checkpoint, as text.
@@ -80,12 +86,13 @@ public struct BoardClient: Sendable {
 
     /// The bytes of `GET`/`POST` `path`; a non-2xx answer becomes the board's error.
     public func request(
-        _ path: String, method: HTTPMethod = .GET, body: [UInt8]? = nil
+        _ path: String, method: HTTPMethod = .GET, body: [UInt8]? = nil, accept: String? = nil
     )
         async throws(BoardError) -> [UInt8]
     {
         var request = HTTPClientRequest(url: "\(baseURL)/\(path)")
         request.method = method
+        if let accept { request.headers.add(name: "Accept", value: accept) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))

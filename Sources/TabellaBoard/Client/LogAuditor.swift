@@ -67,6 +67,9 @@ public struct LogAuditor: Sendable {
 
 /// The c2sp.org/tlog-tiles entry bundle format: entries with big-endian 16-bit lengths.
 public enum EntryBundle {
+    /// The media type of a bundle, which `GET /entries` also answers with when asked for it.
+    public static let mediaType = "application/octet-stream"
+
     /// The bundle of `leaves`.
     public static func encode(_ leaves: [[UInt8]]) -> [UInt8] {
         leaves.flatMap { [UInt8($0.count >> 8), UInt8($0.count & 0xff)] + $0 }

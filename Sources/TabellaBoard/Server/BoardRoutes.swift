@@ -76,6 +76,11 @@ struct BoardRoutes: Sendable {
         let start = try number(query["start"].map(String.init), "start")
         let end = try number(query["end"].map(String.init), "end")
         guard start < end else { throw BoardError(.outOfRange, "start \(start) is not below end \(end)") }
+        // The entry-bundle form for followers that ask for it: no base64, no JSON, no leaf hashes to compute.
+        if request.headers[.accept]?.contains(EntryBundle.mediaType) == true {
+            return .bytes(EntryBundle.encode(try await board.leaves(start..<end)), contentType: EntryBundle.mediaType,
+                          cacheControl: Self.immutable)
+        }
         let entries = try await board.entries(start..<end)
         return .json(EntryBatchJSON(entries: entries.enumerated().map { EntryJSON($1, index: start + UInt64($0)) }))
     }

@@ -17,10 +17,13 @@ public struct RegionShiftDetector: Sendable {
         cusums[region].upper > cusums[region].threshold / 2
     }
 
-    /// The alert, if the region's closed slot tipped its CUSUM upwards.
-    mutating func close(region: Int, count: Int, expected: Double, deviation: Double, time: Double,
+    /// The region's upward sum.
+    func upperSum(_ region: Int) -> Double { cusums[region].upper }
+
+    /// The alert, if the region's closed slot, `count` ballots where `expected` were, standardised to `z`,
+    /// tipped its CUSUM upwards.
+    mutating func close(region: Int, count: Int, expected: Double, z: Double, time: Double,
                         regionName: String) -> MonitorAlert? {
-        let z = (Double(count) - expected) / deviation
         guard cusums[region].observe(z) == .up else { return nil }
         return MonitorAlert(
             severity: .warning, detector: .cusum, subject: .init(regions: [regionName]), time: time,

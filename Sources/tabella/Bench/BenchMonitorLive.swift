@@ -83,8 +83,8 @@ struct BenchMonitorLive {
         child.arguments = ["monitor", "--board", server.baseURL, "--key", keyFile.path, "--json"]
         child.standardOutput = FileHandle.nullDevice
         child.standardError = FileHandle.nullDevice
-        try child.run()
         let exited = Self.exitTime(of: child)
+        try child.run()
         while board.events.subscriberCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
 
         // Feed in batches every 10 ms, on schedule; the board's CPU is this process's.
@@ -171,15 +171,17 @@ struct BenchMonitorLive {
         return try [sign(.definition, PayloadCoding.encode(definition))] + chunks.map { try sign(.roll, $0) }
     }
 
-    /// The time at which `process` exits, waited for on a thread of its own.
+    /// The time at which `process` exits, from its termination handler (set before it runs). Not
+    /// `waitUntilExit` on a thread: on Linux that polls a run loop and would take a core from the board.
     private static func exitTime(of process: Process) -> Task<Date, Never> {
-        Task {
-            await withCheckedContinuation { continuation in
-                Thread.detachNewThread {
-                    process.waitUntilExit()
-                    continuation.resume(returning: Date())
-                }
-            }
+        let (stream, continuation) = AsyncStream.makeStream(of: Date.self)
+        process.terminationHandler = { _ in
+            continuation.yield(Date())
+            continuation.finish()
+        }
+        return Task {
+            for await date in stream { return date }
+            return Date()
         }
     }
 }

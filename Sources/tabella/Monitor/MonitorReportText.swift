@@ -41,6 +41,27 @@ enum MonitorReportText {
         return lines.joined(separator: "\n")
     }
 
+    /// The synthetic score with the learned detector beside the score without it.
+    static func learned(_ with: SyntheticEvaluation.Report, without: SyntheticEvaluation.Report,
+                        detector: LearnedSlotDetector, modelSeeds: [UInt64], thresholdSeeds: [UInt64]) -> String {
+        var lines = ["Learned detector (\(detector.model.stumps.count) stumps, trained on model seeds "
+            + "\(modelSeeds.first ?? 0)...\(modelSeeds.last ?? 0); threshold \(format(detector.threshold, 4)) from the "
+            + "clean days of tuning seeds \(thresholdSeeds.first ?? 0)...\(thresholdSeeds.last ?? 0)):"]
+        lines.append("  attack          recall          ≤10 min         median delay (min)   learned first")
+        lines.append("                  without  with   without  with   without  with")
+        for (plain, learned) in zip(without.attacks, with.attacks) {
+            let delay = { (score: SyntheticEvaluation.AttackScore) in score.medianDelay.map { format($0 / 60, 1) } ?? "-" }
+            lines.append("  " + pad(plain.attack.rawValue, 15) + " " + pad(format(plain.recall, 2), 8) + " "
+                + pad(format(learned.recall, 2), 6) + " " + pad(format(plain.recallWithinTenMinutes, 2), 8) + " "
+                + pad(format(learned.recallWithinTenMinutes, 2), 6) + " " + pad(delay(plain), 8) + " "
+                + pad(delay(learned), 12) + " " + "\(learned.firstDetectors["learned"] ?? 0)")
+        }
+        lines.append("  false alarms per clean election-day: without \(format(without.falseAlarmsPerDay, 2)), with "
+            + "\(format(with.falseAlarmsPerDay, 2)) (learned \(with.cleanAlertsByDetector["learned"] ?? 0)); "
+            + "precision without \(format(without.precision, 3)), with \(format(with.precision, 3))")
+        return lines.joined(separator: "\n")
+    }
+
     private static func format(_ value: Double, _ digits: Int = 1) -> String {
         String(format: "%.\(digits)f", value)
     }
