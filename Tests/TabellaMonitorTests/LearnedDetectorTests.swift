@@ -52,6 +52,17 @@ struct LearnedDetectorTests {
             try BoostedStumps(rows: [[1], [2]], labels: [true]) }?.contains("1 labels for 2 rows") == true)
         #expect(message { () throws(MonitorError) in
             try BoostedStumps(rows: [[1], [2]], labels: [false, false]) }?.contains("both classes") == true)
+        #expect(message { () throws(MonitorError) in
+            try BoostedStumps(rows: [[1], [.nan]], labels: [true, false]) }?.contains("row 1") == true)
+        for (field, change) in [("rounds", { (t: inout BoostedStumps.Training) in t.rounds = 0 }),
+                                ("learningRate", { $0.learningRate = 0 }), ("bins", { $0.bins = 257 }),
+                                ("positiveWeight", { $0.positiveWeight = -1 }), ("leafPenalty", { $0.leafPenalty = .nan })]
+        {
+            var training = BoostedStumps.Training()
+            change(&training)
+            #expect(message { () throws(MonitorError) in
+                try BoostedStumps(rows: [[1], [2]], labels: [true, false], training: training) }?.contains(field) == true)
+        }
     }
 
     @Test("the detector refuses a model over other features and a threshold outside (0, 1], also when decoded")
@@ -124,6 +135,12 @@ struct LearnedElectionTests {
                                                   configuration: .init())
             #expect(rows.labels.allSatisfy { !$0 })
             #expect(rows.features.allSatisfy { model.probability($0) < threshold })
+        }
+        for share in [-0.1, 1.0] {
+            #expect(throws: MonitorError.self) {
+                try LearnedEvaluation.threshold(for: model, cleanSeeds: cleanSeeds, alertDays: share, profile: profile,
+                                                configuration: .init(), settings: settings)
+            }
         }
         var configuration = MonitorConfiguration()
         configuration.learned = try LearnedSlotDetector(model: model, threshold: threshold)

@@ -59,10 +59,14 @@ public enum LearnedEvaluation {
     /// `seeds`: just above the largest probability it gives any row of the clean day ranked at that share when the
     /// days are sorted by their largest.
     ///
-    /// - Throws: ``MonitorError`` from the monitor.
+    /// - Throws: ``MonitorError`` `.outOfRange` for `alertDays` outside [0, 1) or no seeds, or from the monitor.
     public static func threshold(for model: BoostedStumps, cleanSeeds seeds: [UInt64], alertDays: Double,
                                  profile: TimeOfDayProfile, configuration: MonitorConfiguration,
                                  settings: SyntheticElection.Settings) throws(MonitorError) -> Double {
+        guard alertDays >= 0, alertDays < 1, !seeds.isEmpty else {
+            throw MonitorError(.outOfRange, "learned threshold: alertDays \(alertDays) is outside [0, 1), or no "
+                + "clean seeds were given")
+        }
         var largest = [Double]()
         for seed in seeds {
             let rows = try rows(SyntheticElection(seed: seed, settings: settings), profile: profile,
@@ -70,7 +74,7 @@ public enum LearnedEvaluation {
             largest.append(rows.features.reduce(0) { max($0, model.probability($1)) })
         }
         largest.sort(by: >)
-        let allowed = min(largest.count - 1, Int((alertDays * Double(largest.count)).rounded(.down)))
-        return min(1, largest[max(0, allowed)].nextUp)
+        let allowed = Int((alertDays * Double(largest.count)).rounded(.down))
+        return min(1, largest[allowed].nextUp)
     }
 }

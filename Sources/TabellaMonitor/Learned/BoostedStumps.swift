@@ -36,6 +36,20 @@ public struct BoostedStumps: Sendable, Hashable, Codable {
 
         /// The default training.
         public init() {}
+
+        /// Checks every setting.
+        ///
+        /// - Throws: ``MonitorError`` `.outOfRange` naming the first setting out of range.
+        public func validate() throws(MonitorError) {
+            func check(_ ok: Bool, _ field: String) throws(MonitorError) {
+                if !ok { throw MonitorError(.outOfRange, "boosting: \(field) is out of range") }
+            }
+            try check(rounds >= 1, "rounds")
+            try check(learningRate > 0 && learningRate <= 1, "learningRate")
+            try check(leafPenalty >= 0 && leafPenalty.isFinite, "leafPenalty")
+            try check((2...256).contains(bins), "bins")
+            try check(positiveWeight > 0 && positiveWeight.isFinite, "positiveWeight")
+        }
     }
 
     /// The number of features a row must have.
@@ -57,9 +71,11 @@ public struct BoostedStumps: Sendable, Hashable, Codable {
 
     /// A model trained on `rows` (each of the same length) with their `labels`.
     ///
-    /// - Throws: ``MonitorError`` `.malformed` when there are no rows, rows of different lengths, labels not one
-    ///   per row, or only one class.
+    /// - Throws: ``MonitorError`` `.outOfRange` naming a training setting out of range; `.malformed` when there are
+    ///   no rows, rows of different lengths or with a value that is not finite, labels not one per row, or only one
+    ///   class.
     public init(rows: [[Double]], labels: [Bool], training: Training = .init()) throws(MonitorError) {
+        try training.validate()
         guard let width = rows.first?.count, width > 0 else {
             throw MonitorError(.malformed, "boosting: no rows to train on")
         }
@@ -68,6 +84,9 @@ public struct BoostedStumps: Sendable, Hashable, Codable {
         }
         if let bad = rows.firstIndex(where: { $0.count != width }) {
             throw MonitorError(.malformed, "boosting: row \(bad) has \(rows[bad].count) features, not \(width)")
+        }
+        if let bad = rows.firstIndex(where: { !$0.allSatisfy(\.isFinite) }) {
+            throw MonitorError(.malformed, "boosting: row \(bad) has a value that is not finite")
         }
         let positives = labels.count { $0 }
         guard positives > 0, positives < rows.count else {

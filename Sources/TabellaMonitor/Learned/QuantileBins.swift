@@ -8,6 +8,8 @@ struct QuantileBins {
 
     var featureCount: Int { cuts.count }
 
+    /// The bins of `rows` (at least one, all of one width) under at most `count` bins per feature (2 to 256:
+    /// a bin index is one byte).
     init(rows: [[Double]], bins count: Int) {
         let width = rows[0].count
         var cuts = [[Double]]()
@@ -15,7 +17,7 @@ struct QuantileBins {
         for feature in 0..<width {
             let values = rows.map { $0[feature] }.sorted()
             var featureCuts = [Double]()
-            for k in 1..<max(2, min(count, 255)) {
+            for k in 1..<count {
                 let cut = values[k * values.count / count]
                 if cut > values[0], cut != featureCuts.last { featureCuts.append(cut) }
             }
