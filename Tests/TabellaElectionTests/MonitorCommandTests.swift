@@ -109,4 +109,13 @@ import Testing
         #expect(replay.status == 2)
         #expect(replay.errors.contains("cannot read the board /nonexistent/board"), "\(replay.errors)")
     }
+
+    @Test func theLearnedEvaluationRefusesBadOptionsBeforeItTrains() async throws {
+        for (options, named) in [(["--alert-days", "1.5"], "alertDays"), (["--positive-weight", "0"], "positiveWeight"),
+                                 (["--model-seeds", "0"], "--model-seeds")] {
+            let run = try await Self.tabella(["monitor", "evaluate", "--part", "learned"] + options)
+            #expect(run.status != 0)
+            #expect(run.errors.contains(named), "\(run.errors)")
+        }
+    }
 }

@@ -63,10 +63,8 @@ public enum LearnedEvaluation {
     public static func threshold(for model: BoostedStumps, cleanSeeds seeds: [UInt64], alertDays: Double,
                                  profile: TimeOfDayProfile, configuration: MonitorConfiguration,
                                  settings: SyntheticElection.Settings) throws(MonitorError) -> Double {
-        guard alertDays >= 0, alertDays < 1, !seeds.isEmpty else {
-            throw MonitorError(.outOfRange, "learned threshold: alertDays \(alertDays) is outside [0, 1), or no "
-                + "clean seeds were given")
-        }
+        try checkAlertDays(alertDays)
+        guard !seeds.isEmpty else { throw MonitorError(.outOfRange, "learned threshold: no clean seeds were given") }
         var largest = [Double]()
         for seed in seeds {
             let rows = try rows(SyntheticElection(seed: seed, settings: settings), profile: profile,
@@ -76,5 +74,14 @@ public enum LearnedEvaluation {
         largest.sort(by: >)
         let allowed = Int((alertDays * Double(largest.count)).rounded(.down))
         return min(1, largest[allowed].nextUp)
+    }
+
+    /// Checks a share of clean days for ``threshold(for:cleanSeeds:alertDays:profile:configuration:settings:)``.
+    ///
+    /// - Throws: ``MonitorError`` `.outOfRange` for a share outside [0, 1).
+    public static func checkAlertDays(_ alertDays: Double) throws(MonitorError) {
+        guard alertDays >= 0, alertDays < 1 else {
+            throw MonitorError(.outOfRange, "learned threshold: alertDays \(alertDays) is outside [0, 1)")
+        }
     }
 }

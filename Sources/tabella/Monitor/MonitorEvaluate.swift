@@ -71,6 +71,25 @@ struct MonitorEvaluate: AsyncParsableCommand {
         var synthetic: SyntheticEvaluation.Report
     }
 
+    /// The learned detector's training, from the options.
+    private var boosting: BoostedStumps.Training {
+        var training = BoostedStumps.Training()
+        training.positiveWeight = positiveWeight
+        return training
+    }
+
+    func validate() throws {
+        guard modelSeeds >= 1, thresholdSeeds >= 1 else {
+            throw ValidationError("--model-seeds and --threshold-seeds must be at least 1")
+        }
+        do {
+            try boosting.validate()
+            try LearnedEvaluation.checkAlertDays(alertDays)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
     func run() async throws {
         var results = Results()
         if part != .synthetic {
@@ -122,8 +141,6 @@ struct MonitorEvaluate: AsyncParsableCommand {
         let thresholdSeeds = Array(MonitorSeeds.tuning.prefix(self.thresholdSeeds))
         let training = ProgressBar(total: modelSeeds.count * (LearnedEvaluation.attacks.count + 1),
                                    label: "training elections", quiet: json)
-        var boosting = BoostedStumps.Training()
-        boosting.positiveWeight = positiveWeight
         let model = try LearnedEvaluation.train(seeds: modelSeeds, profile: profile,
                                                 configuration: MonitorConfiguration(), settings: settings,
                                                 training: boosting,
@@ -132,14 +149,15 @@ struct MonitorEvaluate: AsyncParsableCommand {
         let threshold = try LearnedEvaluation.threshold(for: model, cleanSeeds: thresholdSeeds,
                                                         alertDays: alertDays, profile: profile,
                                                         configuration: MonitorConfiguration(), settings: settings)
-        var configuration = MonitorConfiguration()
-        configuration.learned = try LearnedSlotDetector(model: model, threshold: threshold)
+        let detector = try LearnedSlotDetector(model: model, threshold: threshold)
         if let writeModel {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(configuration.learned).write(to: URL(fileURLWithPath: writeModel), options: .atomic)
+            try encoder.encode(detector).write(to: URL(fileURLWithPath: writeModel), options: .atomic)
         }
-        return Learned(detector: configuration.learned!, modelSeeds: modelSeeds, thresholdSeeds: thresholdSeeds,
+        var configuration = MonitorConfiguration()
+        configuration.learned = detector
+        return Learned(detector: detector, modelSeeds: modelSeeds, thresholdSeeds: thresholdSeeds,
                        synthetic: try synthetic(seeds: seeds, configuration: configuration, profile: profile,
                                                 settings: settings, label: "elections with the learned detector"))
     }

@@ -54,10 +54,10 @@ enum MonitorReportText {
             lines.append("  " + pad(plain.attack.rawValue, 15) + " " + pad(format(plain.recall, 2), 8) + " "
                 + pad(format(learned.recall, 2), 6) + " " + pad(format(plain.recallWithinTenMinutes, 2), 8) + " "
                 + pad(format(learned.recallWithinTenMinutes, 2), 6) + " " + pad(delay(plain), 8) + " "
-                + pad(delay(learned), 12) + " " + "\(learned.firstDetectors["learned"] ?? 0)")
+                + pad(delay(learned), 12) + " " + "\(learned.firstDetectors[MonitorAlert.Detector.learned.rawValue] ?? 0)")
         }
         lines.append("  false alarms per clean election-day: without \(format(without.falseAlarmsPerDay, 2)), with "
-            + "\(format(with.falseAlarmsPerDay, 2)) (learned \(with.cleanAlertsByDetector["learned"] ?? 0)); "
+            + "\(format(with.falseAlarmsPerDay, 2)) (learned \(with.cleanAlertsByDetector[MonitorAlert.Detector.learned.rawValue] ?? 0)); "
             + "precision without \(format(without.precision, 3)), with \(format(with.precision, 3))")
         return lines.joined(separator: "\n")
     }
